@@ -1,0 +1,50 @@
+package org.jswan.ike.engine.kernel;
+
+import java.util.List;
+import org.jswan.ike.base.IpAddress;
+import org.jswan.ike.base.Secret;
+import org.jswan.ike.base.Subnet;
+
+/** A request to the kernel bridge. {@link #describe()} is what {@code --noklips} logs. */
+public sealed interface KernelRequest {
+    String describe();
+
+    /** Protocol of one SA, as pluto's status names it. */
+    enum SaProto { AH, ESP, IPCOMP }
+
+    /**
+     * One SA to install. {@code inbound} SAs have {@code dst} = us. Keys are secrets and print as
+     * {@code <secret N bytes>}.
+     */
+    record SaSpec(SaProto proto, long spi, IpAddress src, IpAddress dst, boolean inbound, boolean tunnel,
+                  int encryptAlg, Secret encryptKey, int integrityAlg, Secret integrityKey,
+                  int natSrcPort, int natDstPort) {
+    }
+
+    /** Add a group of SAs that together protect one direction (outermost last). */
+    record AddSas(String connection, long serial, List<SaSpec> sas, Subnet ourClient, Subnet peerClient)
+            implements KernelRequest {
+        @Override
+        public String describe() {
+            StringBuilder sb = new StringBuilder("add");
+            for (SaSpec s : sas) {
+                sb.append(' ').append(s.proto().name().toLowerCase()).append(s.src().isV4() ? '.' : ':')
+                        .append(Long.toHexString(s.spi())).append('@').append(s.dst());
+            }
+            return sb + " for " + ourClient + "===" + peerClient;
+        }
+    }
+
+    /** Delete SAs by protocol, SPI and destination. */
+    record DeleteSas(String connection, long serial, List<SaSpec> sas) implements KernelRequest {
+        @Override
+        public String describe() {
+            StringBuilder sb = new StringBuilder("delete");
+            for (SaSpec s : sas) {
+                sb.append(' ').append(s.proto().name().toLowerCase()).append(s.src().isV4() ? '.' : ':')
+                        .append(Long.toHexString(s.spi())).append('@').append(s.dst());
+            }
+            return sb.toString();
+        }
+    }
+}
