@@ -144,10 +144,12 @@ public enum DhGroup {
     }
 
     private BigInteger checkedPublicValue(Bytes y) throws InvalidPublicValueException {
+        // RFC 2409 §5: the KE value MUST be the length of the negotiated group (zero-prefixed).
         if (y.length() != byteLength) {
             throw new InvalidPublicValueException(this, "has " + y.length() + " bytes, must have " + byteLength);
         }
         BigInteger v = new BigInteger(1, y.toArray());
+        // jswan (DESIGN.md "Crypto choices"): the range test 1 < y < p-1 only, no y^q mod p.
         if (v.compareTo(BigInteger.ONE) <= 0) {
             throw new InvalidPublicValueException(this, "is " + v + ", must be greater than 1");
         }

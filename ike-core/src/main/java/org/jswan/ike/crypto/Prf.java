@@ -17,8 +17,6 @@ import org.jswan.ike.base.Secret;
  * {@link Bytes}.
  */
 public final class Prf {
-    private static final byte[] ONE_ZERO_BYTE = new byte[1];
-
     private final HashAlgorithm hash;
 
     Prf(HashAlgorithm hash) {
@@ -125,7 +123,7 @@ public final class Prf {
         Mac mac = Jca.mac(hash.jcaHmac());
         // RFC 2104 pads the key with zeros to the block size, so the empty key and a single zero
         // byte give the same HMAC; SecretKeySpec refuses empty keys, hence the substitution.
-        byte[] k = key.length == 0 ? ONE_ZERO_BYTE : key;
+        byte[] k = key.length == 0 ? new byte[1] : key;
         try {
             mac.init(new SecretKeySpec(k, hash.jcaHmac()));
         } catch (InvalidKeyException e) {
