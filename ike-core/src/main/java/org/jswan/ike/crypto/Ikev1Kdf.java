@@ -107,7 +107,8 @@ public final class Ikev1Kdf {
      * padding excluded.
      */
     public static Bytes qmHash1(Prf prf, Secret skeyidA, long msgId, Bytes restOfMessage) {
-        return prf.mac(skeyidA, mid(msgId), restOfMessage); // HASH(1) = prf(SKEYID_a, M-ID | SA | Ni [|KE] [|IDci|IDcr])
+        // HASH(1) = prf(SKEYID_a, M-ID | SA | Ni [ | KE ] [ | IDci | IDcr ])
+        return prf.mac(skeyidA, mid(msgId), restOfMessage);
     }
 
     /**
@@ -116,7 +117,8 @@ public final class Ikev1Kdf {
      * HASH payload.
      */
     public static Bytes qmHash2(Prf prf, Secret skeyidA, long msgId, Bytes niB, Bytes rest) {
-        return prf.mac(skeyidA, mid(msgId), niB, rest); // HASH(2) = prf(SKEYID_a, M-ID | Ni_b | SA | Nr [|KE] [|IDci|IDcr])
+        // HASH(2) = prf(SKEYID_a, M-ID | Ni_b | SA | Nr [ | KE ] [ | IDci | IDcr ])
+        return prf.mac(skeyidA, mid(msgId), niB, rest);
     }
 
     /** Quick Mode HASH(3) = prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b). */

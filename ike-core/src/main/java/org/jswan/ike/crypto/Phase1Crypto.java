@@ -60,7 +60,10 @@ public final class Phase1Crypto {
         return new Result(pt, lastBlock(body, alg));
     }
 
-    /** The last cipher block of {@code ciphertext}: the next IV, or Phase 1's last block for {@link Ikev1Kdf#phase2Iv}. */
+    /**
+     * The last cipher block of {@code ciphertext}: the next IV, and for MM6 the "last Phase 1 CBC
+     * block" that {@link Ikev1Kdf#phase2Iv} needs.
+     */
     public static Bytes lastBlock(Bytes ciphertext, EncryptionAlgorithm alg) {
         int n = alg.blockSize();
         if (ciphertext.length() < n || ciphertext.length() % n != 0) {
