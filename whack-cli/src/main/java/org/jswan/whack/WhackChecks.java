@@ -48,6 +48,8 @@ final class WhackChecks {
         if (here) {
             msg.oppoInitiate = true;
             // --tunnelipv4/--tunnelipv6 alone only qualify the opportunistic addresses.
+            // FreeS/WAN: drops the connection form even if END options were given; jswan: keeps
+            // it then, so that a stray --host is reported rather than silently ignored.
             boolean onlyTunnelFamily = p.cdSeen.stream()
                     .allMatch(o -> o == WhackOption.TUNNELIPV4 || o == WhackOption.TUNNELIPV6);
             if (onlyTunnelFamily && endless()) {

@@ -155,6 +155,8 @@ final class WhackClient {
     /** One complete line: its code sets the status, or asks for something on the socket. */
     private int onLine(SocketChannel ch, byte[] line, int status) throws IOException {
         long rc = Strtoul.leading(new String(line, StandardCharsets.ISO_8859_1));
+        // Openswan: 040/041 prompt and leave the status alone; jswan: the same, and a value given
+        // on the command line answers the first prompt only.
         if (rc == Rc.ENTERSECRET.code()) {
             String secret = xauthPass != null ? xauthPass : prompter.ask("Enter secret: ", true);
             xauthPass = null; // a second prompt means the first answer failed: ask the person

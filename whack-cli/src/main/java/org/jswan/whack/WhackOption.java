@@ -89,8 +89,9 @@ enum WhackOption {
     DPDTIMEOUT("dpdtimeout", Kind.CD, Arg.NUMBER),
     DPDACTION("dpdaction", Kind.CD, Arg.TEXT),
 
-    // ---- debugging; FreeS/WAN's table spells the second "debug-all]", which only prefix
-    // matching reaches; jswan spells it plainly, and every abbreviation behaves the same ----
+    // ---- debugging ----
+    // FreeS/WAN: the table spells "debug-all]", reached only as a prefix; jswan: "debug-all",
+    // because every spelling and abbreviation then behaves exactly the same.
     DEBUG_NONE("debug-none", Kind.DEBUG, Arg.NONE),
     DEBUG_ALL("debug-all", Kind.DEBUG, Arg.NONE),
     DEBUG_RAW("debug-raw", Kind.DEBUG, Arg.NONE),

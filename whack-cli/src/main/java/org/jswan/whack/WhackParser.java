@@ -183,7 +183,7 @@ final class WhackParser {
             msg.keyVal = org.jswan.ike.base.Bytes.copyOf(TtoData.decode(arg));
             msg.pubkeyAlg = WhackMessage.PUBKEY_ALG_RSA;
         } catch (IllegalArgumentException e) {
-            // FreeS/WAN prints the key after this; jswan never echoes key material.
+            // FreeS/WAN: echoes the key text after the reason; jswan: omits it, keys stay out of logs.
             throw diag("PSK data malformed (" + e.getMessage() + ")");
         }
     }
