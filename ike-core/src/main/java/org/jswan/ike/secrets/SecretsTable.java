@@ -55,6 +55,23 @@ public final class SecretsTable {
     }
 
     /**
+     * This table with every {@code %myid} index replaced by {@code myid} (FreeS/WAN 2.x let
+     * {@code %myid} stand in ipsec.secrets too); call again when {@code --myid} changes. The
+     * secrets themselves are shared with this table.
+     */
+    public SecretsTable resolveMyId(Id myid) {
+        List<SecretEntry> out = new ArrayList<>(entries.size());
+        for (SecretEntry e : entries) {
+            List<Id> ids = new ArrayList<>(e.ids().size());
+            for (Id id : e.ids()) {
+                ids.add(id.resolveMyId(myid));
+            }
+            out.add(new SecretEntry(ids, e.key(), e.file(), e.line()));
+        }
+        return of(out);
+    }
+
+    /**
      * The pre-shared key for our id {@code us} and the peer's id {@code him}, by pluto's
      * best-match rule: a record with no index is a default; a record whose only index is us is a
      * default for us; a record with us and him among its indices is an explicit match, the best.

@@ -187,12 +187,12 @@ class IdTest {
         assertTrue(big.toString().length() < 600);
     }
 
-    @Property
+    @Property(seed = "20250101")
     void wireRoundTrip(@ForAll("wireIds") Id id) throws Exception {
         assertEquals(id, Id.fromWire(id.wireType(), id.wireData()));
     }
 
-    @Property
+    @Property(seed = "20250101")
     void textRoundTrip(@ForAll("wireIds") Id id) throws Exception {
         if (id.kind() == Kind.USER_FQDN && id.value().get(0) == '@') {
             return; // "@x" reads as an FQDN, as in pluto

@@ -142,6 +142,15 @@ class SecretsLookupTest {
     }
 
     @Test
+    void myidIndicesFollowMyid() {
+        SecretsTable t = table("%myid @peer : PSK \"explicit\"");
+        assertEquals("none", pick(t, "@me.example", "@peer"));
+        SecretsTable resolved = t.resolveMyId(id("@me.example"));
+        assertEquals("explicit", pick(resolved, "@me.example", "@peer"));
+        assertEquals("none", pick(resolved, "@other.example", "@peer"));
+    }
+
+    @Test
     void describeNamesIdsAndKindsOnly() {
         RsaPrivateKey k = SecretsFiles.rsaKey(1024, 3, 5);
         SecretsTable t = table(

@@ -90,14 +90,14 @@ class TextFormsTest {
         assertThrows(IllegalArgumentException.class, () -> TextForms.datatot(Bytes.EMPTY, 'x'));
     }
 
-    @Property
+    @Property(seed = "20250101")
     void hexRoundTrip(@ForAll @Size(min = 1, max = 80) byte[] raw) throws Exception {
         Bytes b = Bytes.copyOf(raw);
         assertEquals(b, TextForms.ttodata(TextForms.datatot(b, 'x')));
         assertEquals(b, TextForms.ttodata(TextForms.datatot(b, 'h')));
     }
 
-    @Property
+    @Property(seed = "20250101")
     void base64RoundTrip(@ForAll @Size(min = 1, max = 80) byte[] raw) throws Exception {
         Bytes b = Bytes.copyOf(raw);
         String text = TextForms.datatot(b, 's');
