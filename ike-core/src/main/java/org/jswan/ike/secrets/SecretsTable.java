@@ -76,7 +76,11 @@ public final class SecretsTable {
      * best-match rule: a record with no index is a default; a record whose only index is us is a
      * default for us; a record with us and him among its indices is an explicit match, the best.
      * For a road warrior pass {@link Id#ANY} (or {@link Id#ANY6}) as {@code him}, so that
-     * {@code %any} records match. Callers resolve {@code %myid} first.
+     * {@code %any} records match. A Main Mode responder must choose the PSK before it can
+     * decrypt the peer's ID payload, so it passes the peer's id as configured, which for a
+     * connection without {@code --id} is its IP address ({@link Id#ofAddress}), and {@link
+     * Id#ANY} for a road-warrior instance (pluto(8), "Road Warrior Support"). Callers resolve
+     * {@code %myid} first (see {@link #resolveMyId}).
      */
     public Optional<Secret> findPsk(Id us, Id him) {
         return lookupPsk(us, him).found();
