@@ -1,6 +1,7 @@
 package org.jswan.ike.secrets;
 
 import static org.jswan.ike.secrets.SecretsFiles.errors;
+import static org.jswan.ike.secrets.SecretsFiles.id;
 import static org.jswan.ike.secrets.SecretsFiles.load;
 import static org.jswan.ike.secrets.SecretsFiles.notes;
 import static org.jswan.ike.secrets.SecretsFiles.write;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import org.jswan.ike.base.Bytes;
 import org.jswan.ike.base.Secret;
 import org.jswan.ike.conn.Id;
-import org.jswan.ike.conn.IdParseException;
 import org.jswan.ike.engine.Input;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretsFileTest {
     @TempDir
     Path dir;
-
-    private static Id id(String s) {
-        try {
-            return Id.parse(s, SecretsFiles.DNS);
-        } catch (IdParseException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private static Secret psk(String text) {
         return Secret.copyOf(text.getBytes(StandardCharsets.ISO_8859_1));

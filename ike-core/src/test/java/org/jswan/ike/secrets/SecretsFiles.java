@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jswan.ike.base.Bytes;
 import org.jswan.ike.base.IpAddress;
 import org.jswan.ike.conn.Resolver;
 import org.jswan.ike.engine.Input;
@@ -29,6 +28,15 @@ final class SecretsFiles {
     private static final Map<String, RsaPrivateKey> KEYS = new ConcurrentHashMap<>();
 
     private SecretsFiles() {
+    }
+
+    /** An id in ipsec.secrets notation, resolved through {@link #DNS}. */
+    static org.jswan.ike.conn.Id id(String text) {
+        try {
+            return org.jswan.ike.conn.Id.parse(text, DNS);
+        } catch (org.jswan.ike.conn.IdParseException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static Path write(Path dir, String name, String content) {
@@ -109,9 +117,5 @@ final class SecretsFiles {
 
     static String text(BigInteger v, char format) {
         return TextForms.datatot(RsaPublicKeyBlob.unsigned(v), format);
-    }
-
-    static Bytes unsigned(BigInteger v) {
-        return RsaPublicKeyBlob.unsigned(v);
     }
 }

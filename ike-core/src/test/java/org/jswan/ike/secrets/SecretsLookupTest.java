@@ -1,5 +1,6 @@
 package org.jswan.ike.secrets;
 
+import static org.jswan.ike.secrets.SecretsFiles.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jswan.ike.base.Secret;
 import org.jswan.ike.conn.Id;
-import org.jswan.ike.conn.IdParseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,14 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SecretsLookupTest {
     @TempDir
     Path dir;
-
-    private static Id id(String s) {
-        try {
-            return Id.parse(s, SecretsFiles.DNS);
-        } catch (IdParseException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     /** Which secret text (by its one-word name) the table picks, or "none". */
     private static String pick(SecretsTable t, String us, String him) {
