@@ -84,6 +84,7 @@ public record IsakmpHeader(Bytes initiatorCookie, Bytes responderCookie, int nex
      */
     public static IsakmpHeader decode(Bytes datagram) throws MalformedMessageException {
         int size = datagram.length();
+        // RFC 2408 §3.1: the fixed header is 28 octets; nothing can be said of a shorter packet.
         if (size < LENGTH) {
             throw new MalformedMessageException(NotifyType.PAYLOAD_MALFORMED, "packet of " + size
                     + (size == 1 ? " byte" : " bytes") + " is too short for an ISAKMP header (" + LENGTH + " bytes)");
@@ -91,12 +92,12 @@ public record IsakmpHeader(Bytes initiatorCookie, Bytes responderCookie, int nex
         int version = datagram.get(17);
         int major = version >>> 4;
         int minor = version & 0x0f;
-        // RFC 2408 §5.1: a major version the receiver does not speak is INVALID-MAJOR-VERSION.
+        // RFC 2408 §5.2: a major version the receiver does not speak is INVALID-MAJOR-VERSION.
         if (major != MAJOR_VERSION) {
             throw new MalformedMessageException(NotifyType.INVALID_MAJOR_VERSION, "ISAKMP major version " + major
                     + " is not supported (only " + MAJOR_VERSION + ")" + (major == 2 ? "; an IKEv2 message?" : ""));
         }
-        // RFC 2408 §5.1: likewise a minor version above ours is INVALID-MINOR-VERSION.
+        // RFC 2408 §5.2: likewise a minor version above ours is INVALID-MINOR-VERSION.
         if (minor != MINOR_VERSION) {
             throw new MalformedMessageException(NotifyType.INVALID_MINOR_VERSION, "ISAKMP minor version " + minor
                     + " is not supported (only " + MINOR_VERSION + ")");

@@ -32,10 +32,17 @@ public final class PayloadChain {
      * @param body                 the bytes after the ISAKMP header (cleartext, or decrypted)
      * @param allowTrailingPadding true for a decrypted body, where RFC 2409 §5.3 padding may follow
      *                             the last payload; false for cleartext, where it is an error
+     * @throws MalformedMessageException PAYLOAD_MALFORMED for framing faults, or what a payload's
+     *         codec says (BAD_PROPOSAL_SYNTAX, INVALID_SPI, DOI_NOT_SUPPORTED, ...)
+     * @throws IllegalArgumentException when {@code firstPayloadType} is not 0..255 (a caller bug:
+     *         it comes from a header byte)
      */
     public static List<Payload> decode(int firstPayloadType, Bytes body, boolean allowTrailingPadding)
             throws MalformedMessageException {
         Objects.requireNonNull(body, "body");
+        if (firstPayloadType < 0 || firstPayloadType > 0xff) {
+            throw new IllegalArgumentException("first payload type " + firstPayloadType + " is not a byte");
+        }
         WireReader r = WireReader.of(body, "message", NotifyType.PAYLOAD_MALFORMED);
         List<Payload> out = new ArrayList<>();
         int type = firstPayloadType;
@@ -49,7 +56,7 @@ public final class PayloadChain {
             h.body().expectEnd();
             type = h.next();
         }
-        // RFC 2408 §3.1/§5.1: the header's Length covers the payloads exactly; only a decrypted
+        // RFC 2408 §3.1: the header's Length covers the payloads exactly; only a decrypted
         // body may carry padding after the last one (RFC 2409 §5.3).
         if (r.hasRemaining() && !allowTrailingPadding) {
             int n = r.remaining();

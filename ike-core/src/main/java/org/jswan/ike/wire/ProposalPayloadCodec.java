@@ -81,12 +81,12 @@ public final class ProposalPayloadCodec {
                 break;
             case IPSEC_AH:
             case IPSEC_ESP:
-                // RFC 2407 §4.4.1 / RFC 2401: AH and ESP SPIs are 32 bits.
+                // RFC 2402 §2.4, RFC 2406 §2.1: AH and ESP SPIs are 32 bits.
                 ok = spiSize == 4;
                 want = "4";
                 break;
             case IPCOMP:
-                // RFC 2407 §4.4.1 / RFC 3173 §4.1: the CPI is sent in 2 octets, or 4 with the CPI low.
+                // RFC 3173 §4.1: the CPI is sent in 2 octets, or in 4 with the CPI in the low-order two.
                 ok = spiSize == 2 || spiSize == 4;
                 want = "2 or 4";
                 break;

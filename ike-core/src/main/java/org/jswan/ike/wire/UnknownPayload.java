@@ -5,7 +5,7 @@ import org.jswan.ike.base.Bytes;
 /**
  * A payload of a type this codec has no record for (SAK, GDOI types, IKEv2 numbers, FRAG,
  * private-use numbers ...). The body is kept byte for byte so the message round-trips; the
- * engine decides what to do (normally INVALID_PAYLOAD_TYPE, RFC 2408 §5.2).
+ * engine decides what to do (normally INVALID_PAYLOAD_TYPE, RFC 2408 §5.3).
  *
  * <p>The decoder produces it only for types without a record of their own; a sender may build
  * one of any type 1..255 to emit raw bytes (impairment tests).

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jswan.ike.base.Bytes;
 import org.jswan.ike.base.IpAddress;
@@ -99,8 +100,8 @@ class HandBuiltVectorTest {
                 "05000018", "03000000", "726f6f74406578616d706c652e6f7267", // ID_USER_FQDN root@example.org
                 "05000028", "06000000", "20010db8000000000000000000000000", "ffffffffffffffff0000000000000000", // v6 subnet /64
                 "00000010", "07000000", "c0000201c00002fe");                   // ID_IPV4_ADDR_RANGE
-        IdPayload fqdn = new IdPayload(IdType.FQDN.value(), 17, 500, Bytes.copyOf("east.example.com".getBytes()));
-        IdPayload user = new IdPayload(IdType.USER_FQDN.value(), 0, 0, Bytes.copyOf("root@example.org".getBytes()));
+        IdPayload fqdn = new IdPayload(IdType.FQDN.value(), 17, 500, Bytes.copyOf("east.example.com".getBytes(StandardCharsets.US_ASCII)));
+        IdPayload user = new IdPayload(IdType.USER_FQDN.value(), 0, 0, Bytes.copyOf("root@example.org".getBytes(StandardCharsets.US_ASCII)));
         IdPayload v6 = IdPayload.ofSubnet(Subnet.parse("2001:db8::/64"), 0, 0);
         IdPayload range = new IdPayload(IdType.IPV4_ADDR_RANGE.value(), 0, 0, hex("c0000201c00002fe"));
         roundTrip(PayloadType.ID.value(), wire, fqdn, user, v6, range);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jswan.ike.base.Bytes;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class PayloadDescriberTest {
     @Test
     void attackerDataIsBoundedAndEscaped() {
         IsakmpHeader h = IsakmpHeader.of(Bytes.zeros(8), Bytes.zeros(8), ExchangeType.IDPROT.value(), 0xff, 0);
-        Bytes evil = Bytes.copyOf(("%s%n\n\u0000\"" + "x".repeat(500)).getBytes());
+        Bytes evil = Bytes.copyOf(("%s%n\n\u0000\"" + "x".repeat(500)).getBytes(StandardCharsets.US_ASCII));
         List<String> lines = PayloadDescriber.describe(h, List.of(
                 new IdPayload(IdType.FQDN.value(), 0, 0, evil),
                 new VendorIdPayload(Bytes.zeros(1000)),
