@@ -1,51 +1,114 @@
 package org.jswan.ike.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jswan.ike.base.MonoTime;
 import org.jswan.ike.base.Rng;
+import org.jswan.ike.whack.Rc;
 
 /**
- * The IKEv1 engine: one per pluto. Not thread-safe: the daemon calls it from its one loop thread.
+ * The IKEv1 engine: one per pluto, sans-IO. {@link #handle} takes one input and returns the
+ * effects to carry out, in order; {@link #nextDeadline} says when to send the next
+ * {@link Input.Tick}. Not thread-safe: the daemon calls it from its one loop thread.
  *
- * <p>PLACEHOLDER while the state machine is written: answers --status and --shutdown only.
+ * <p>No input can make it throw: anything unexpected is caught at this one boundary, logged
+ * as an internal error naming the input, and the input is dropped.
  */
 public final class Engine {
-    private final EngineConfig config;
-    private final Rng rng;
+    private final Core core;
 
     public Engine(EngineConfig config, Rng rng) {
-        this.config = config;
-        this.rng = rng;
+        this.core = new Core(config, rng);
     }
 
-    /** Feeds one input; returns what to do, in order. Never throws for bad input. */
     public List<Effect> handle(Input input) {
-        List<Effect> out = new ArrayList<>();
-        if (input instanceof Input.Whack w) {
-            if (w.message().status()) {
-                out.add(new Effect.WhackLine(w.client(), 0, "interface list empty"));
-            }
-            if (w.message().shutdown()) {
-                out.add(new Effect.Log(Effect.LogLevel.INFO, "shutting down"));
-                out.add(new Effect.WhackDone(w.client()));
-                out.add(new Effect.Exit(0));
-                return out;
-            }
-            out.add(new Effect.WhackDone(w.client()));
-        } else if (input instanceof Input.Terminate) {
-            out.add(new Effect.Exit(0));
+        core.out = new Out(core.debugging);
+        if (input.now().isAfter(core.now)) {
+            core.now = input.now();
         }
-        return out;
+        try {
+            dispatch(input);
+        } catch (RuntimeException e) {
+            core.out.error("INTERNAL ERROR handling " + input.getClass().getSimpleName() + ": " + e);
+            if (input instanceof Input.Whack w) {
+                core.out.whack(w.client(), Rc.INTERNALERR.code(), "internal error: " + e.getClass().getSimpleName());
+                core.out.whackDone(w.client());
+            }
+        }
+        List<Effect> out = core.out.effects;
+        return List.copyOf(out);
+    }
+
+    private void dispatch(Input input) {
+        if (input instanceof Input.Packet p) {
+            Demux.packet(core, p);
+        } else if (input instanceof Input.Whack w) {
+            WhackCommands.handle(core, w);
+        } else if (input instanceof Input.BadWhack b) {
+            core.out.error(b.reason());
+            core.out.whack(b.client(), Rc.BADWHACKMESSAGE.code(), b.reason());
+            core.out.whackDone(b.client());
+        } else if (input instanceof Input.WhackGone g) {
+            for (State st : core.states.all()) {
+                if (st.whack == g.client()) {
+                    st.whack = -1;
+                }
+            }
+        } else if (input instanceof Input.Tick) {
+            tick();
+        } else if (input instanceof Input.CryptoDone d) {
+            cryptoDone(d);
+        } else if (input instanceof Input.Terminate) {
+            WhackCommands.shutdown(core, -1);
+        } else if (input instanceof Input.Hangup) {
+            core.out.log("Pluto ignores SIGHUP -- perhaps you want \"whack --listen\"");
+        }
+    }
+
+    private void tick() {
+        for (int i = 0; i < 10_000; i++) {
+            Optional<Timers.Entry> e = core.timers.pollDue(core.now, core.states);
+            if (e.isEmpty()) {
+                return;
+            }
+            Lifecycle.fire(core, e.get());
+        }
+    }
+
+    private void cryptoDone(Input.CryptoDone d) {
+        State.Resume resume = core.jobs.remove(d.job());
+        Long serial = core.jobOwner.remove(d.job());
+        if (resume == null || serial == null) {
+            return;
+        }
+        Optional<State> st = core.states.get(serial);
+        if (st.isEmpty() || st.get().pendingJob != d.job()) {
+            return;
+        }
+        State s = st.get();
+        s.pendingJob = 0;
+        core.out.setDebugging(core.debugging | s.connection.extraDebugging());
+        Step step = resume.apply(d.result());
+        Demux.Pending p = core.pendingRows.remove(s.serial);
+        if (p != null) {
+            Demux.complete(core, s, p.row(), p.md(), step);
+        } else if (step instanceof Step.Fail f) {
+            core.out.loglog(s, 3, f.detail());
+            MainMode.deleteState(core, s, null);
+        }
     }
 
     /** When the engine next needs a {@link Input.Tick}, if ever. */
     public Optional<MonoTime> nextDeadline() {
-        return Optional.empty();
+        return core.timers.next(core.states);
     }
 
     public EngineConfig config() {
-        return config;
+        return core.config;
+    }
+
+    /** Number of live states (for tests and the leak oracle). */
+    public int stateCount() {
+        return core.states.size();
     }
 }

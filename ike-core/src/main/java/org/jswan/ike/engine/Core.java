@@ -1,0 +1,157 @@
+package org.jswan.ike.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jswan.ike.base.Bytes;
+import org.jswan.ike.base.IpAddress;
+import org.jswan.ike.base.MonoTime;
+import org.jswan.ike.base.Rng;
+import org.jswan.ike.conn.Id;
+import org.jswan.ike.connection.Connection;
+import org.jswan.ike.connection.ConnectionDb;
+import org.jswan.ike.crypto.IkeCipher;
+import org.jswan.ike.secrets.SecretsTable;
+import org.jswan.ike.wire.IsakmpHeader;
+import org.jswan.ike.wire.IsakmpMessage;
+import org.jswan.ike.wire.Payload;
+import org.jswan.ike.wire.PayloadChain;
+
+/**
+ * Everything one engine knows, shared by its handlers: configuration, randomness, the
+ * connection and state tables, timers, secrets, interfaces, and the effect collector of the
+ * input being handled. One per {@link Engine}; never static.
+ */
+final class Core {
+    final EngineConfig config;
+    final Rng rng;
+    final ConnectionDb connections = new ConnectionDb();
+    final StateTable states = new StateTable();
+    final Timers timers = new Timers();
+    final Map<Long, State.Resume> jobs = new HashMap<>();
+    final Map<Long, Long> jobOwner = new HashMap<>();
+    /** Transitions suspended on a crypto job, by state serial. */
+    final Map<Long, Demux.Pending> pendingRows = new HashMap<>();
+    /** Quick Modes waiting for their ISAKMP SA: phase 1 serial → connections with their whacks. */
+    final Map<Long, List<Pending>> pendingPhase2 = new LinkedHashMap<>();
+    final IpsecSpis spis;
+    SecretsTable secrets = SecretsTable.empty();
+    List<ConnectionDb.Iface> interfaces = new ArrayList<>();
+    boolean listening;
+    Id myId;
+    long debugging;
+    long nextJob = 1;
+    MonoTime now = MonoTime.ZERO;
+    Out out;
+
+    record Pending(Connection connection, long whack, long replacing) {
+    }
+
+    Core(EngineConfig config, Rng rng) {
+        this.config = config;
+        this.rng = rng;
+        this.debugging = config.debugging();
+        this.spis = new IpsecSpis(rng);
+        this.out = new Out(debugging);
+    }
+
+    Bytes randomCookie() {
+        while (true) {
+            Bytes c = rng.bytes(8);
+            if (!c.isAllZero()) {
+                return c;
+            }
+        }
+    }
+
+    long newMsgid(State phase1) {
+        while (true) {
+            long m = Long.parseUnsignedLong(rng.bytes(4).toHex(), 16);
+            if (m != 0 && !states.msgidInUse(phase1, m)) {
+                return m;
+            }
+        }
+    }
+
+    /** An unencrypted message: header (lengths and next payload filled by the codec) and payloads. */
+    Bytes encodeClear(State st, int exchange, long msgid, List<Payload> payloads) {
+        IsakmpHeader h = new IsakmpHeader(st.icookie, st.rcookie, 0, 1, 0, exchange, 0, msgid, 0);
+        return new IsakmpMessage(h, payloads).encode();
+    }
+
+    /**
+     * An encrypted message (RFC 2408 §3.1 E flag): the payload chain padded with zeros to the
+     * block size, CBC-encrypted with {@code iv}; returns the datagram and the new IV (its last
+     * ciphertext block).
+     */
+    Encrypted encodeEncrypted(State phase1, Bytes icookie, Bytes rcookie, int exchange, long msgid,
+                              List<Payload> payloads, Bytes iv) {
+        Bytes body = PayloadChain.encode(payloads);
+        int bs = phase1.oakley.encryption().blockSize();
+        int pad = (bs - body.length() % bs) % bs;
+        Bytes plain = pad == 0 ? body : body.concat(Bytes.zeros(pad));
+        Bytes ct = IkeCipher.encrypt(phase1.oakley.encryption(), phase1.keys.encryptionKey(), iv, plain);
+        IsakmpHeader h = new IsakmpHeader(icookie, rcookie, 0, 1, 0, exchange, IsakmpHeader.FLAG_ENCRYPTION, msgid, 0);
+        Bytes datagram = IsakmpMessage.encodeWithBody(h, payloads.get(0).type(), ct);
+        if (out.dbg(org.jswan.ike.whack.Debug.CRYPT)) {
+            out.debug("encrypting " + plain.length() + " bytes using " + phase1.oakley.encryption().name());
+        }
+        return new Encrypted(datagram, ct.slice(ct.length() - bs));
+    }
+
+    record Encrypted(Bytes datagram, Bytes lastBlock) {
+    }
+
+    /** Sends {@code data} for {@code st} and remembers it for retransmission. */
+    void sendState(State st, Bytes data) {
+        st.lastSent = data;
+        out.send(st.local, st.peer, data);
+    }
+
+    long startJob(State st, Effect.CryptoTask task, State.Resume resume) {
+        long id = nextJob++;
+        jobs.put(id, resume);
+        jobOwner.put(id, st.serial);
+        st.pendingJob = id;
+        out.add(new Effect.StartCrypto(id, task));
+        return id;
+    }
+
+    void schedule(State st, EventType type, Duration in) {
+        if (config.noRetransmits() && (type == EventType.EVENT_RETRANSMIT)) {
+            timers.cancel(st);
+            return;
+        }
+        timers.schedule(st, type, now.plus(in));
+    }
+
+    /** Our id for a connection end, with %myid substituted. */
+    Id ourId(Connection c) {
+        Id id = c.this_().id();
+        if (id.kind() == Id.Kind.MYID) {
+            return myId != null ? myId : Id.ofAddress(c.this_().host());
+        }
+        return id;
+    }
+
+    /** The peer id used to find secrets: %any (NONE) for road-warrior instances without an id. */
+    Id peerIdForSecrets(Connection c) {
+        if ((c.kind() == Connection.Kind.INSTANCE || c.kind() == Connection.Kind.TEMPLATE) && !c.that().idGiven()) {
+            return new Id(Id.Kind.NONE, Bytes.EMPTY);
+        }
+        return c.that().id();
+    }
+
+    /** RFC 2409 §5.5 / App. B: the first IV of Phase 2 message {@code msgid}. */
+    Bytes phase2Iv(State phase1, long msgid) {
+        return org.jswan.ike.crypto.Ikev1Kdf.phase2Iv(phase1.oakley.hash(), phase1.phase1Iv, msgid,
+                phase1.oakley.encryption().blockSize());
+    }
+
+    boolean isOurAddress(IpAddress a) {
+        return interfaces.stream().anyMatch(i -> i.address().equals(a));
+    }
+}

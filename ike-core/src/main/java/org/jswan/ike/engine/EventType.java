@@ -1,0 +1,12 @@
+package org.jswan.ike.engine;
+
+/** pluto's timer events (reference §2.4); the names are what {@code whack --status} prints. */
+public enum EventType {
+    EVENT_NULL,
+    EVENT_REINIT_SECRET,
+    EVENT_SO_DISCARD,
+    EVENT_RETRANSMIT,
+    EVENT_SA_REPLACE,
+    EVENT_SA_REPLACE_IF_USED,
+    EVENT_SA_EXPIRE
+}

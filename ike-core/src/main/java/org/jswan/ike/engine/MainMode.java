@@ -1,0 +1,406 @@
+package org.jswan.ike.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jswan.ike.base.Bytes;
+import org.jswan.ike.base.Endpoint;
+import org.jswan.ike.base.Secret;
+import org.jswan.ike.conn.Id;
+import org.jswan.ike.connection.Connection;
+import org.jswan.ike.crypto.DhGroup;
+import org.jswan.ike.crypto.DhPrivate;
+import org.jswan.ike.crypto.Ikev1Kdf;
+import org.jswan.ike.crypto.Prf;
+import org.jswan.ike.spdb.MainModeSpdb;
+import org.jswan.ike.spdb.OakleyTransform;
+import org.jswan.ike.spdb.Refusals;
+import org.jswan.ike.whack.Debug;
+import org.jswan.ike.wire.ExchangeType;
+import org.jswan.ike.wire.HashPayload;
+import org.jswan.ike.wire.IdPayload;
+import org.jswan.ike.wire.KePayload;
+import org.jswan.ike.wire.NoncePayload;
+import org.jswan.ike.wire.NotifyType;
+import org.jswan.ike.wire.Payload;
+import org.jswan.ike.wire.PayloadChain;
+import org.jswan.ike.wire.SaPayload;
+
+/**
+ * Main Mode (RFC 2409 §5, identity protection) with pre-shared keys, as pluto's
+ * {@code main_outI1 … main_inR3}. Each handler returns a {@link Step}; DH work is suspended
+ * into crypto jobs.
+ */
+final class MainMode {
+    private MainMode() {
+    }
+
+    /** FreeS/WAN: MAIN_R1/R2 retransmit on a timer; jswan discards an abandoned responder state instead. */
+    static final Duration RESPONDER_DISCARD = Duration.ofSeconds(70);
+    static final int NONCE_SIZE = 16;
+
+    /** Initiator: HDR, SA --> (main_outI1). */
+    static State outI1(Core core, Connection c, long whack, long replacing, int tries) {
+        State st = core.states.create(c, StateKind.STATE_MAIN_I1, true);
+        st.icookie = core.randomCookie();
+        st.local = new Endpoint(c.this_().host(), c.this_().hostPort());
+        st.peer = new Endpoint(c.that().host(), c.that().hostPort());
+        st.whack = whack;
+        st.tries = tries;
+        st.replacing = replacing;
+        st.offered = MainModeSpdb.proposal(c.policy(), c.ikeLifetime());
+        SaPayload sa = MainModeSpdb.encode(st.offered);
+        st.saiBody = bodyOf(sa);
+        List<Payload> ps = new ArrayList<>();
+        ps.add(sa);
+        ps.addAll(VendorIds.ours());
+        core.out.log(st, "initiating Main Mode" + (replacing != 0 ? " to replace #" + replacing : ""));
+        core.sendState(st, core.encodeClear(st, ExchangeType.IDPROT.value(), 0, ps));
+        core.schedule(st, EventType.EVENT_RETRANSMIT, Duration.ofSeconds(10));
+        core.out.progress(st, 100 + st.kind.value(), st.kind.name() + ": initiate"
+                + (replacing != 0 ? ", replacing #" + replacing : ""));
+        return st;
+    }
+
+    /** HDR, SA --> ; <-- HDR, SA (main_inI1_outR1). */
+    static Step inI1OutR1(Core core, State st, Md md) {
+        if (!(md.payloads().get(0) instanceof SaPayload sa)) {
+            return Step.fail(NotifyType.PAYLOAD_MALFORMED, "malformed Phase 1 message: does not start with an SA payload");
+        }
+        if (md.all(SaPayload.class).size() != 1) {
+            return Step.fail(NotifyType.PAYLOAD_MALFORMED, "Phase 1 message must contain exactly one SA payload");
+        }
+        Connection c = st.connection;
+        Refusals why = new Refusals();
+        Optional<MainModeSpdb.Choice> choice = MainModeSpdb.select(sa, c.policy(),
+                auth -> auth != OakleyTransform.AUTH_PSK || findPsk(core, c).isPresent(), why);
+        for (String line : why.lines()) {
+            core.out.log(st, line);
+        }
+        if (choice.isEmpty()) {
+            core.out.log(st, "no acceptable Oakley Transform: " + why.summary(
+                    MainModeSpdb.labels(MainModeSpdb.proposal(c.policy(), c.ikeLifetime()))));
+            return Step.fail(NotifyType.NO_PROPOSAL_CHOSEN, "no acceptable Oakley Transform");
+        }
+        st.oakley = choice.get().transform();
+        st.saiBody = bodyOf(sa);
+        st.rcookie = core.randomCookie();
+        List<Payload> ps = new ArrayList<>();
+        ps.add(choice.get().reply());
+        ps.addAll(VendorIds.ours());
+        core.sendState(st, core.encodeClear(st, ExchangeType.IDPROT.value(), 0, ps));
+        return Step.OK;
+    }
+
+    /** <-- HDR, SA ; HDR, KE, Ni --> (main_inR1_outI2). */
+    static Step inR1OutI2(Core core, State st, Md md) {
+        SaPayload sa = md.first(SaPayload.class);
+        Refusals why = new Refusals();
+        Optional<OakleyTransform> t = MainModeSpdb.checkReply(sa, st.connection.policy(), why);
+        for (String line : why.lines()) {
+            core.out.log(st, line);
+        }
+        if (t.isEmpty()) {
+            return Step.fail(NotifyType.NO_PROPOSAL_CHOSEN, "responder's Oakley Transform is not acceptable");
+        }
+        st.oakley = t.get();
+        st.rcookie = md.header().responderCookie();
+        DhGroup g = st.oakley.group();
+        DhPrivate x = g.generatePrivate(core.rng);
+        st.dhPrivate = x;
+        st.ni = core.rng.bytes(NONCE_SIZE);
+        return new Step.Suspend(() -> g.publicValue(x), result -> {
+            st.gi = (Bytes) result;
+            List<Payload> ps = List.of(new KePayload(st.gi), new NoncePayload(st.ni));
+            core.sendState(st, core.encodeClear(st, ExchangeType.IDPROT.value(), 0, ps));
+            return Step.OK;
+        });
+    }
+
+    /** Result of the responder's DH job: its public value and the shared secret. */
+    record DhBoth(Bytes ourPublic, Secret shared) {
+    }
+
+    /** HDR, KE, Ni --> ; <-- HDR, KE, Nr (main_inI2_outR2). */
+    static Step inI2OutR2(Core core, State st, Md md) {
+        Step bad = checkKeAndNonce(st, md, "Ni");
+        if (bad != null) {
+            return bad;
+        }
+        Optional<Secret> psk = findPsk(core, st.connection);
+        if (st.oakley.authMethod() == OakleyTransform.AUTH_PSK && psk.isEmpty()) {
+            return Step.fail(NotifyType.AUTHENTICATION_FAILED, "Can't authenticate: no preshared key found for `"
+                    + core.ourId(st.connection) + "' and `" + core.peerIdForSecrets(st.connection) + "'");
+        }
+        st.gi = md.first(KePayload.class).keyData();
+        st.ni = md.first(NoncePayload.class).nonce();
+        st.nr = core.rng.bytes(NONCE_SIZE);
+        DhGroup g = st.oakley.group();
+        DhPrivate x = g.generatePrivate(core.rng);
+        st.dhPrivate = x;
+        Bytes gi = st.gi;
+        return new Step.Suspend(() -> {
+            try {
+                Secret shared = g.sharedSecret(x, gi);
+                return new DhBoth(g.publicValue(x), shared);
+            } catch (Exception e) {
+                return e;
+            }
+        }, result -> {
+            if (!(result instanceof DhBoth both)) {
+                return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "invalid KE payload: " + message(result));
+            }
+            st.gr = both.ourPublic();
+            st.gxy = both.shared();
+            deriveKeys(core, st, psk.orElse(null));
+            List<Payload> ps = List.of(new KePayload(st.gr), new NoncePayload(st.nr));
+            core.sendState(st, core.encodeClear(st, ExchangeType.IDPROT.value(), 0, ps));
+            return Step.OK;
+        });
+    }
+
+    /** <-- HDR, KE, Nr ; HDR*, IDii, HASH_I --> (main_inR2_outI3). */
+    static Step inR2OutI3(Core core, State st, Md md) {
+        Step bad = checkKeAndNonce(st, md, "Nr");
+        if (bad != null) {
+            return bad;
+        }
+        Optional<Secret> psk = findPsk(core, st.connection);
+        if (st.oakley.authMethod() == OakleyTransform.AUTH_PSK && psk.isEmpty()) {
+            return Step.fail(NotifyType.AUTHENTICATION_FAILED, "Can't authenticate: no preshared key found for `"
+                    + core.ourId(st.connection) + "' and `" + core.peerIdForSecrets(st.connection) + "'");
+        }
+        st.gr = md.first(KePayload.class).keyData();
+        st.nr = md.first(NoncePayload.class).nonce();
+        DhGroup g = st.oakley.group();
+        DhPrivate x = st.dhPrivate;
+        Bytes gr = st.gr;
+        return new Step.Suspend(() -> {
+            try {
+                return g.sharedSecret(x, gr);
+            } catch (Exception e) {
+                return e;
+            }
+        }, result -> {
+            if (!(result instanceof Secret shared)) {
+                return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "invalid KE payload: " + message(result));
+            }
+            st.gxy = shared;
+            deriveKeys(core, st, psk.orElse(null));
+            Id us = core.ourId(st.connection);
+            IdPayload id = new IdPayload(us.wireType(), 0, 0, us.wireData());
+            Bytes hashI = Ikev1Kdf.hashI(prf(st), st.keys.skeyid(), st.gi, st.gr, st.icookie, st.rcookie, st.saiBody,
+                    bodyOf(id));
+            Core.Encrypted e = core.encodeEncrypted(st, st.icookie, st.rcookie, ExchangeType.IDPROT.value(), 0,
+                    List.of(id, new HashPayload(hashI)), st.iv);
+            st.iv = e.lastBlock();
+            core.sendState(st, e.datagram());
+            return Step.OK;
+        });
+    }
+
+    /** HDR*, IDii, HASH_I --> ; <-- HDR*, IDir, HASH_R (main_inI3_outR3). */
+    static Step inI3OutR3(Core core, State st, Md md) {
+        Step bad = checkPeerIdAndHash(core, st, md, true);
+        if (bad != null) {
+            return bad;
+        }
+        Id us = core.ourId(st.connection);
+        IdPayload id = new IdPayload(us.wireType(), 0, 0, us.wireData());
+        Bytes hashR = Ikev1Kdf.hashR(prf(st), st.keys.skeyid(), st.gi, st.gr, st.icookie, st.rcookie, st.saiBody,
+                bodyOf(id));
+        Core.Encrypted e = core.encodeEncrypted(st, st.icookie, st.rcookie, ExchangeType.IDPROT.value(), 0,
+                List.of(id, new HashPayload(hashR)), md.ivAfter());
+        st.iv = e.lastBlock();
+        st.phase1Iv = st.iv;
+        core.sendState(st, e.datagram());
+        return Step.OK;
+    }
+
+    /** <-- HDR*, IDir, HASH_R (main_inR3). */
+    static Step inR3(Core core, State st, Md md) {
+        Step bad = checkPeerIdAndHash(core, st, md, false);
+        if (bad != null) {
+            return bad;
+        }
+        st.iv = md.ivAfter();
+        st.phase1Iv = st.iv;
+        return Step.OK;
+    }
+
+    private static Step checkPeerIdAndHash(Core core, State st, Md md, boolean responder) {
+        IdPayload idp = md.first(IdPayload.class);
+        HashPayload hash = md.first(HashPayload.class);
+        if (st.oakley.authMethod() != OakleyTransform.AUTH_PSK) {
+            return Step.fail(NotifyType.INVALID_SIGNATURE, "RSA signature authentication is not available yet");
+        }
+        if (hash == null) {
+            return Step.fail(NotifyType.PAYLOAD_MALFORMED, "message for " + st.kind.name() + " is missing payloads HASH");
+        }
+        if (md.all(IdPayload.class).size() != 1 || md.all(HashPayload.class).size() != 1) {
+            return Step.fail(NotifyType.PAYLOAD_MALFORMED, "Main Mode message must carry exactly one ID and one HASH");
+        }
+        Id peer;
+        try {
+            peer = Id.fromWire(idp.idType(), idp.data());
+        } catch (Exception e) {
+            return Step.fail(NotifyType.INVALID_ID_INFORMATION, "peer's ID payload is malformed: " + e.getMessage());
+        }
+        Id expected = st.connection.that().id();
+        if (expected.kind() != Id.Kind.NONE && !expected.matches(peer)) {
+            return Step.fail(NotifyType.INVALID_ID_INFORMATION, "we require peer to have ID '" + expected
+                    + "', but peer declares '" + peer + "'");
+        }
+        st.peerId = peer;
+        Bytes idBody = bodyOf(idp);
+        Bytes want = responder
+                ? Ikev1Kdf.hashI(prf(st), st.keys.skeyid(), st.gi, st.gr, st.icookie, st.rcookie, st.saiBody, idBody)
+                : Ikev1Kdf.hashR(prf(st), st.keys.skeyid(), st.gi, st.gr, st.icookie, st.rcookie, st.saiBody, idBody);
+        if (!want.constantTimeEquals(hash.hash())) {
+            return Step.fail(NotifyType.INVALID_HASH_INFORMATION, "received Hash Payload does not match computed value");
+        }
+        if (core.out.dbg(Debug.CRYPT)) {
+            core.out.debug(st.prefix() + (responder ? "HASH_I" : "HASH_R") + " verified");
+        }
+        return null;
+    }
+
+    private static Step checkKeAndNonce(State st, Md md, String nonceName) {
+        if (md.all(KePayload.class).size() != 1 || md.all(NoncePayload.class).size() != 1) {
+            return Step.fail(NotifyType.PAYLOAD_MALFORMED, "message must carry exactly one KE and one Nonce payload");
+        }
+        Bytes ke = md.first(KePayload.class).keyData();
+        int want = st.oakley.group().byteLength();
+        if (ke.length() != want) {
+            return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "KE has " + ke.length() + " byte DH public value; "
+                    + want + " required");
+        }
+        int n = md.first(NoncePayload.class).nonce().length();
+        if (n < 8 || n > 256) {
+            return Step.fail(NotifyType.PAYLOAD_MALFORMED, nonceName + " length not between 8 and 256");
+        }
+        return null;
+    }
+
+    /** SKEYID (PSK: prf(pre-shared-key, Ni_b | Nr_b)), SKEYID_d/a/e, the cipher key and the first IV. */
+    static void deriveKeys(Core core, State st, Secret psk) {
+        Prf prf = prf(st);
+        Secret skeyid = Ikev1Kdf.skeyidPsk(prf, psk, st.ni, st.nr);
+        st.keys = Ikev1Kdf.derivePhase1(prf, skeyid, st.gxy, st.icookie, st.rcookie, st.oakley.encryption(),
+                st.oakley.keyBits());
+        st.iv = Ikev1Kdf.phase1Iv(st.oakley.hash(), st.gi, st.gr, st.oakley.encryption().blockSize());
+        if (core.out.dbgPrivate(Debug.CRYPT)) {
+            core.out.debug(st.prefix() + "g^xy " + st.gxy.toDebugString());
+            core.out.debug(st.prefix() + "SKEYID " + st.keys.skeyid().toDebugString());
+            core.out.debug(st.prefix() + "SKEYID_d " + st.keys.skeyidD().toDebugString());
+            core.out.debug(st.prefix() + "SKEYID_a " + st.keys.skeyidA().toDebugString());
+            core.out.debug(st.prefix() + "SKEYID_e " + st.keys.skeyidE().toDebugString());
+            core.out.debug(st.prefix() + "enc key " + st.keys.encryptionKey().toDebugString());
+        } else if (core.out.dbg(Debug.CRYPT)) {
+            core.out.debug(st.prefix() + "SKEYID and its derivatives computed (values shown with --debug-private)");
+        }
+        if (core.out.dbg(Debug.CRYPT)) {
+            core.out.debug(st.prefix() + "IV: " + st.iv.toHex());
+        }
+    }
+
+    static Prf prf(State st) {
+        return st.oakley.hash().prf();
+    }
+
+    static Optional<Secret> findPsk(Core core, Connection c) {
+        return core.secrets.findPsk(core.ourId(c), core.peerIdForSecrets(c));
+    }
+
+    /** A payload's body: its encoding without the 4-byte generic header (SAi_b, IDii_b). */
+    static Bytes bodyOf(Payload p) {
+        return PayloadChain.encode(List.of(p)).slice(4);
+    }
+
+    private static String message(Object result) {
+        return result instanceof Throwable t ? t.getMessage() : String.valueOf(result);
+    }
+
+    /** Progress line after a transition, and what follows an established ISAKMP SA. */
+    static void announce(Core core, State st, StateKind from) {
+        Out out = core.out;
+        if (st.kind.isIsakmpEstablished()) {
+            st.established = core.now;
+            Connection c = st.connection;
+            c.setNewestIsakmpSa(st.serial);
+            out.log(st, "ISAKMP SA established");
+            out.progress(st, 4, st.kind.name() + ": " + st.kind.story());
+            if (st.initiator) {
+                startPendingPhase2(core, st);
+            }
+            return;
+        }
+        if (st.kind.isIpsecEstablished()) {
+            QuickMode.established(core, st);
+            return;
+        }
+        out.progress(st, st.kind.progressRc(), st.kind.name() + ": " + st.kind.story());
+    }
+
+    private static void startPendingPhase2(Core core, State p1) {
+        List<Core.Pending> waiting = core.pendingPhase2.remove(p1.serial);
+        Connection c = p1.connection;
+        long whack = p1.whack;
+        p1.whack = -1;
+        if (waiting == null || waiting.isEmpty()) {
+            if (c.isIsakmpOnly() || p1.replacing != 0) {
+                if (whack >= 0) {
+                    core.out.whackDone(whack);
+                }
+                return;
+            }
+            QuickMode.outI1(core, p1, c, whack, 0);
+            return;
+        }
+        boolean first = true;
+        for (Core.Pending p : waiting) {
+            QuickMode.outI1(core, p1, p.connection(), first && p.whack() < 0 ? whack : p.whack(), p.replacing());
+            first = false;
+        }
+    }
+
+    /** Deletes a state (pluto's delete_state): timers, whack, kernel SAs, connection bookkeeping. */
+    static void deleteState(Core core, State st, String why) {
+        if (core.states.get(st.serial).isEmpty()) {
+            return;
+        }
+        if (why != null) {
+            core.out.log(st, why);
+        }
+        core.timers.cancel(st);
+        core.states.remove(st);
+        core.pendingRows.remove(st.serial);
+        if (st.pendingJob != 0) {
+            core.jobs.remove(st.pendingJob);
+            core.jobOwner.remove(st.pendingJob);
+        }
+        if (st.whack >= 0) {
+            core.out.whackDone(st.whack);
+            st.whack = -1;
+        }
+        Connection c = st.connection;
+        if (!st.ipsecSas.isEmpty()) {
+            QuickMode.uninstall(core, st);
+        }
+        if (c.newestIsakmpSa() == st.serial) {
+            c.setNewestIsakmpSa(0);
+        }
+        if (c.newestIpsecSa() == st.serial) {
+            c.setNewestIpsecSa(0);
+        }
+        if (c.erouteOwner() == st.serial) {
+            c.setErouteOwner(0);
+            c.setRouting(Connection.Routing.UNROUTED);
+        }
+        st.forgetSecrets();
+        if (c.kind() == Connection.Kind.INSTANCE && core.states.ofConnection(c).isEmpty()) {
+            core.connections.removeInstance(c);
+        }
+    }
+}

@@ -1,0 +1,477 @@
+package org.jswan.ike.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jswan.ike.base.Bytes;
+import org.jswan.ike.base.IpAddress;
+import org.jswan.ike.base.Secret;
+import org.jswan.ike.base.Subnet;
+import org.jswan.ike.connection.Connection;
+import org.jswan.ike.crypto.DhGroup;
+import org.jswan.ike.crypto.DhPrivate;
+import org.jswan.ike.crypto.Ikev1Kdf;
+import org.jswan.ike.crypto.Prf;
+import org.jswan.ike.engine.kernel.KernelRequest;
+import org.jswan.ike.spdb.IpsecTransform;
+import org.jswan.ike.spdb.QuickModeSpdb;
+import org.jswan.ike.spdb.Refusals;
+import org.jswan.ike.whack.Debug;
+import org.jswan.ike.whack.Policy;
+import org.jswan.ike.wire.EncapsulationMode;
+import org.jswan.ike.wire.ExchangeType;
+import org.jswan.ike.wire.HashPayload;
+import org.jswan.ike.wire.IdPayload;
+import org.jswan.ike.wire.IdType;
+import org.jswan.ike.wire.KePayload;
+import org.jswan.ike.wire.NoncePayload;
+import org.jswan.ike.wire.NotifyType;
+import org.jswan.ike.wire.Payload;
+import org.jswan.ike.wire.PayloadChain;
+import org.jswan.ike.wire.ProtocolId;
+import org.jswan.ike.wire.SaPayload;
+
+/**
+ * Quick Mode (RFC 2409 §5.5) as pluto's {@code quick_outI1 … quick_inI2}: HASH(1..3), PFS in
+ * the Phase 1 group, client IDs only when a client subnet is set, KEYMAT per SA direction.
+ */
+final class QuickMode {
+    private QuickMode() {
+    }
+
+    /** Initiator: HDR*, HASH(1), SA, Ni [, KE ] [, IDci, IDcr ] --> (quick_outI1). */
+    static State outI1(Core core, State p1, Connection c, long whack, long replacing) {
+        State st = core.states.create(c, StateKind.STATE_QUICK_I1, true);
+        st.icookie = p1.icookie;
+        st.rcookie = p1.rcookie;
+        st.local = p1.local;
+        st.peer = p1.peer;
+        st.phase1Serial = p1.serial;
+        st.msgid = core.newMsgid(p1);
+        st.whack = whack;
+        st.replacing = replacing;
+        st.iv = core.phase2Iv(p1, st.msgid);
+        DhGroup pfs = c.hasPolicy(Policy.PFS) ? p1.oakley.group() : null;
+        int encaps = c.hasPolicy(Policy.TUNNEL) ? EncapsulationMode.TUNNEL.value() : EncapsulationMode.TRANSPORT.value();
+        st.ipsecOffer = QuickModeSpdb.offer(c.policy(), c.ipsecLifetime(), encaps, pfs);
+        st.ourSpis = allocateSpis(core, st.ipsecOffer.keySet());
+        st.ni = core.rng.bytes(MainMode.NONCE_SIZE);
+        st.ourClient = c.this_().client();
+        st.peerClient = c.that().client();
+        st.sendIds = c.this_().hasClient() || c.that().hasClient();
+        core.out.log(st, "initiating Quick Mode " + org.jswan.ike.whack.Policy.pretty(c.policy())
+                + (replacing != 0 ? " to replace #" + replacing : "") + " {using isakmp#" + p1.serial + "}");
+        if (pfs == null) {
+            sendQi1(core, st, p1, null);
+            return st;
+        }
+        DhPrivate x = pfs.generatePrivate(core.rng);
+        st.dhPrivate = x;
+        core.startJob(st, () -> pfs.publicValue(x), result -> {
+            sendQi1(core, st, p1, (Bytes) result);
+            return Step.IGNORE;
+        });
+        return st;
+    }
+
+    private static void sendQi1(Core core, State st, State p1, Bytes gi) {
+        st.gi = gi;
+        List<Payload> rest = new ArrayList<>();
+        rest.add(QuickModeSpdb.encode(st.ipsecOffer, st.ourSpis));
+        rest.add(new NoncePayload(st.ni));
+        if (gi != null) {
+            rest.add(new KePayload(gi));
+        }
+        if (st.sendIds) {
+            rest.add(subnetId(st.ourClient));
+            rest.add(subnetId(st.peerClient));
+        }
+        Bytes hash1 = Ikev1Kdf.qmHash1(prf(p1), p1.keys.skeyidA(), st.msgid, PayloadChain.encode(rest));
+        sendEncrypted(core, st, p1, hash1, rest, st.iv);
+        core.schedule(st, EventType.EVENT_RETRANSMIT, java.time.Duration.ofSeconds(10));
+        core.out.progress(st, 100 + st.kind.value(), st.kind.name() + ": initiate");
+    }
+
+    /** HDR*, HASH(1), SA, Ni [, KE ] [, IDci, IDcr ] --> ; <-- HDR*, HASH(2), SA, Nr [, KE ] [, IDci, IDcr ]. */
+    static Step inI1OutR1(Core core, State st, Md md) {
+        State p1 = core.states.get(st.phase1Serial).orElse(null);
+        if (p1 == null) {
+            return Step.IGNORE;
+        }
+        Step bad = checkHash(core, st, p1, md, null);
+        if (bad != null) {
+            return bad;
+        }
+        SaPayload sa = md.first(SaPayload.class);
+        List<IdPayload> ids = md.all(IdPayload.class);
+        Subnet peerClient = p1.connection.that().client();
+        Subnet ourClient = p1.connection.this_().client();
+        if (ids.size() == 2) {
+            try {
+                peerClient = subnetOf(ids.get(0));
+                ourClient = subnetOf(ids.get(1));
+            } catch (IllegalArgumentException e) {
+                return Step.fail(NotifyType.INVALID_ID_INFORMATION, "Quick Mode ID payload is unusable: " + e.getMessage());
+            }
+            st.sendIds = true;
+        } else if (!ids.isEmpty()) {
+            return Step.fail(NotifyType.INVALID_ID_INFORMATION, "Quick Mode must carry no IDs or exactly two");
+        }
+        Optional<Connection> c = core.connections.findForQuickMode(p1.connection, ourClient, peerClient);
+        if (c.isEmpty()) {
+            return Step.fail(NotifyType.INVALID_ID_INFORMATION, "cannot respond to IPsec SA request because no connection"
+                    + " is known for " + ourClient + "===" + p1.local.address() + "..." + p1.peer.address() + "==="
+                    + peerClient);
+        }
+        Connection conn = c.get();
+        if (conn.kind() == Connection.Kind.TEMPLATE) {
+            conn = conn.instantiate(p1.peer.address(), p1.peer.port());
+            core.connections.addInstance(conn);
+        }
+        st.connection = conn;
+        st.ourClient = ourClient;
+        st.peerClient = peerClient;
+        Refusals why = new Refusals();
+        Optional<QuickModeSpdb.Choice> choice = QuickModeSpdb.select(sa, conn.policy(), conn.hasPolicy(Policy.PFS), why);
+        for (String line : why.lines()) {
+            core.out.log(st, line);
+        }
+        if (choice.isEmpty()) {
+            core.out.log(st, "no acceptable Proposal in IPsec SA: " + why.summary(QuickModeSpdb.labels(
+                    QuickModeSpdb.offer(conn.policy(), conn.ipsecLifetime(), EncapsulationMode.TUNNEL.value(), null))));
+            return Step.fail(NotifyType.NO_PROPOSAL_CHOSEN, "no acceptable IPsec proposal");
+        }
+        st.ipsecChoice = choice.get();
+        DhGroup pfs = st.ipsecChoice.pfsGroup();
+        KePayload ke = md.first(KePayload.class);
+        if (pfs != null && ke == null) {
+            return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "missing KE payload for PFS");
+        }
+        if (pfs == null && ke != null) {
+            return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "KE payload without a GROUP_DESCRIPTION in the SA");
+        }
+        if (ke != null && ke.keyData().length() != pfs.byteLength()) {
+            return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "KE has " + ke.keyData().length()
+                    + " byte DH public value; " + pfs.byteLength() + " required");
+        }
+        st.ni = md.first(NoncePayload.class).nonce();
+        if (st.ni.length() < 8 || st.ni.length() > 256) {
+            return Step.fail(NotifyType.PAYLOAD_MALFORMED, "Ni length not between 8 and 256");
+        }
+        st.nr = core.rng.bytes(MainMode.NONCE_SIZE);
+        Map<Integer, Bytes> spis = new LinkedHashMap<>();
+        for (QuickModeSpdb.Chosen ch : st.ipsecChoice.protocols()) {
+            spis.putAll(allocateSpis(core, List.of(ch.protocolId())));
+        }
+        st.ourSpis = spis;
+        if (pfs == null) {
+            return replyQr1(core, st, p1, md, sa, ids, null);
+        }
+        DhPrivate x = pfs.generatePrivate(core.rng);
+        Bytes gi = ke.keyData();
+        st.gi = gi;
+        return new Step.Suspend(() -> {
+            try {
+                Secret shared = pfs.sharedSecret(x, gi);
+                return new MainMode.DhBoth(pfs.publicValue(x), shared);
+            } catch (Exception e) {
+                return e;
+            }
+        }, result -> {
+            if (!(result instanceof MainMode.DhBoth both)) {
+                return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "invalid KE payload: "
+                        + (result instanceof Throwable t ? t.getMessage() : result));
+            }
+            st.gr = both.ourPublic();
+            st.gxy = both.shared();
+            return replyQr1(core, st, p1, md, sa, ids, both.ourPublic());
+        });
+    }
+
+    private static Step replyQr1(Core core, State st, State p1, Md md, SaPayload offered, List<IdPayload> ids, Bytes gr) {
+        List<Payload> rest = new ArrayList<>();
+        rest.add(st.ipsecChoice.reply(offered, st.ourSpis));
+        rest.add(new NoncePayload(st.nr));
+        if (gr != null) {
+            rest.add(new KePayload(gr));
+        }
+        rest.addAll(ids);
+        Bytes hash2 = Ikev1Kdf.qmHash2(prf(p1), p1.keys.skeyidA(), st.msgid, st.ni, PayloadChain.encode(rest));
+        computeKeymat(core, st, p1, st.ipsecChoice);
+        install(core, st, true);
+        sendEncrypted(core, st, p1, hash2, rest, md.ivAfter());
+        return Step.OK;
+    }
+
+    /** <-- HDR*, HASH(2), SA, Nr [, KE ] [, IDci, IDcr ] ; HDR*, HASH(3) --> (quick_inR1_outI2). */
+    static Step inR1OutI2(Core core, State st, Md md) {
+        State p1 = core.states.get(st.phase1Serial).orElse(null);
+        if (p1 == null) {
+            return Step.IGNORE;
+        }
+        Step bad = checkHash(core, st, p1, md, st.ni);
+        if (bad != null) {
+            return bad;
+        }
+        Refusals why = new Refusals();
+        Optional<QuickModeSpdb.Choice> choice = QuickModeSpdb.checkReply(md.first(SaPayload.class), st.ipsecOffer, why);
+        for (String line : why.lines()) {
+            core.out.log(st, line);
+        }
+        if (choice.isEmpty()) {
+            return Step.fail(NotifyType.NO_PROPOSAL_CHOSEN, "responder's IPsec proposal is not acceptable");
+        }
+        List<IdPayload> ids = md.all(IdPayload.class);
+        if (st.sendIds) {
+            try {
+                if (ids.size() != 2 || !subnetOf(ids.get(0)).equals(st.ourClient)
+                        || !subnetOf(ids.get(1)).equals(st.peerClient)) {
+                    return Step.fail(NotifyType.INVALID_ID_INFORMATION, "IDci/IDcr in Quick Mode reply do not match ours");
+                }
+            } catch (IllegalArgumentException e) {
+                return Step.fail(NotifyType.INVALID_ID_INFORMATION, "Quick Mode ID payload is unusable: " + e.getMessage());
+            }
+        } else if (!ids.isEmpty()) {
+            return Step.fail(NotifyType.INVALID_ID_INFORMATION, "unexpected IDs in Quick Mode reply");
+        }
+        st.ipsecChoice = choice.get();
+        st.nr = md.first(NoncePayload.class).nonce();
+        if (st.nr.length() < 8 || st.nr.length() > 256) {
+            return Step.fail(NotifyType.PAYLOAD_MALFORMED, "Nr length not between 8 and 256");
+        }
+        DhGroup pfs = st.dhPrivate == null ? null : p1.oakley.group();
+        KePayload ke = md.first(KePayload.class);
+        if ((pfs == null) != (ke == null) || (pfs != null && st.ipsecChoice.pfsGroup() != pfs)) {
+            return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "PFS in the reply does not match our proposal");
+        }
+        if (pfs == null) {
+            return finishI2(core, st, p1, md);
+        }
+        if (ke.keyData().length() != pfs.byteLength()) {
+            return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "KE has " + ke.keyData().length()
+                    + " byte DH public value; " + pfs.byteLength() + " required");
+        }
+        DhPrivate x = st.dhPrivate;
+        Bytes gr = ke.keyData();
+        st.gr = gr;
+        return new Step.Suspend(() -> {
+            try {
+                return pfs.sharedSecret(x, gr);
+            } catch (Exception e) {
+                return e;
+            }
+        }, result -> {
+            if (!(result instanceof Secret shared)) {
+                return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "invalid KE payload: "
+                        + (result instanceof Throwable t ? t.getMessage() : result));
+            }
+            st.gxy = shared;
+            return finishI2(core, st, p1, md);
+        });
+    }
+
+    private static Step finishI2(Core core, State st, State p1, Md md) {
+        computeKeymat(core, st, p1, st.ipsecChoice);
+        Bytes hash3 = Ikev1Kdf.qmHash3(prf(p1), p1.keys.skeyidA(), st.msgid, st.ni, st.nr);
+        Core.Encrypted e = core.encodeEncrypted(p1, st.icookie, st.rcookie, ExchangeType.QUICK.value(), st.msgid,
+                List.of(new HashPayload(hash3)), md.ivAfter());
+        st.iv = e.lastBlock();
+        core.sendState(st, e.datagram());
+        install(core, st, true);
+        install(core, st, false);
+        return Step.OK;
+    }
+
+    /** HDR*, HASH(3) --> (quick_inI2). */
+    static Step inI2(Core core, State st, Md md) {
+        State p1 = core.states.get(st.phase1Serial).orElse(null);
+        if (p1 == null) {
+            return Step.IGNORE;
+        }
+        HashPayload h = md.first(HashPayload.class);
+        Bytes want = Ikev1Kdf.qmHash3(prf(p1), p1.keys.skeyidA(), st.msgid, st.ni, st.nr);
+        if (md.payloads().size() != 1 || !want.constantTimeEquals(h.hash())) {
+            return Step.fail(NotifyType.INVALID_HASH_INFORMATION, "received HASH(3) does not match computed value");
+        }
+        st.iv = md.ivAfter();
+        install(core, st, false);
+        return Step.OK;
+    }
+
+    /** HASH(1) or HASH(2) check: the first payload is HASH over M-ID [| Ni_b] | the rest of the message. */
+    private static Step checkHash(Core core, State st, State p1, Md md, Bytes niForHash2) {
+        if (!(md.payloads().get(0) instanceof HashPayload h)) {
+            return Step.fail(NotifyType.INVALID_HASH_INFORMATION, "malformed Quick Mode message: does not start with a HASH payload");
+        }
+        if (md.all(HashPayload.class).size() != 1 || md.all(SaPayload.class).size() != 1
+                || md.all(NoncePayload.class).size() != 1 || md.all(KePayload.class).size() > 1) {
+            return Step.fail(NotifyType.PAYLOAD_MALFORMED, "Quick Mode message carries duplicated payloads");
+        }
+        Bytes rest = PayloadChain.encode(md.payloads().subList(1, md.payloads().size()));
+        Bytes want = niForHash2 == null
+                ? Ikev1Kdf.qmHash1(prf(p1), p1.keys.skeyidA(), st.msgid, rest)
+                : Ikev1Kdf.qmHash2(prf(p1), p1.keys.skeyidA(), st.msgid, niForHash2, rest);
+        if (!want.constantTimeEquals(h.hash())) {
+            return Step.fail(NotifyType.INVALID_HASH_INFORMATION, "received " + (niForHash2 == null ? "HASH(1)" : "HASH(2)")
+                    + " does not match computed value in Quick Mode");
+        }
+        return null;
+    }
+
+    private static void sendEncrypted(Core core, State st, State p1, Bytes hash, List<Payload> rest, Bytes iv) {
+        List<Payload> all = new ArrayList<>();
+        all.add(new HashPayload(hash));
+        all.addAll(rest);
+        Core.Encrypted e = core.encodeEncrypted(p1, st.icookie, st.rcookie, ExchangeType.QUICK.value(), st.msgid, all, iv);
+        st.iv = e.lastBlock();
+        core.sendState(st, e.datagram());
+    }
+
+    /** KEYMAT for each SA and direction: inbound with our SPI, outbound with the peer's (RFC 2409 §5.5). */
+    private static void computeKeymat(Core core, State st, State p1, QuickModeSpdb.Choice choice) {
+        Prf prf = prf(p1);
+        Bytes niB = st.ni;
+        Bytes nrB = st.nr;
+        st.ipsecSas.clear();
+        for (QuickModeSpdb.Chosen ch : choice.protocols()) {
+            IpsecTransform t = ch.transform();
+            int len = keyLength(t);
+            long our = st.ourSpis.get(ch.protocolId()).length() == 2 ? st.ourSpis.get(ch.protocolId()).getU16(0)
+                    : st.ourSpis.get(ch.protocolId()).getU32(0);
+            long peer = ch.peerSpi().length() == 2 ? ch.peerSpi().getU16(0) : ch.peerSpi().getU32(0);
+            Secret in = Ikev1Kdf.keymat(prf, p1.keys.skeyidD(), st.gxy, ch.protocolId(), our, niB, nrB, Math.max(len, 1));
+            Secret out = Ikev1Kdf.keymat(prf, p1.keys.skeyidD(), st.gxy, ch.protocolId(), peer, niB, nrB, Math.max(len, 1));
+            st.ipsecSas.add(new State.IpsecSa(ch.protocolId(), our, peer, t, in, out));
+            if (core.out.dbgPrivate(Debug.CRYPT)) {
+                core.out.debug(st.prefix() + ProtocolId.nameOf(ch.protocolId()) + " KEYMAT in " + in.toDebugString()
+                        + " out " + out.toDebugString());
+            }
+        }
+    }
+
+    static int keyLength(IpsecTransform t) {
+        int n = 0;
+        if (t.encryption() != null) {
+            n += t.keyBits() / 8;
+        }
+        if (t.integrity() != null) {
+            n += t.integrity().keyLength();
+        }
+        return n;
+    }
+
+    /** Ask the kernel bridge to install one direction's SAs. */
+    static void install(Core core, State st, boolean inbound) {
+        List<KernelRequest.SaSpec> specs = new ArrayList<>();
+        boolean tunnel = false;
+        for (State.IpsecSa sa : st.ipsecSas) {
+            tunnel |= sa.transform().encapsulation() == EncapsulationMode.TUNNEL.value()
+                    || sa.transform().encapsulation() == EncapsulationMode.UDP_TUNNEL.value();
+            specs.add(spec(st, sa, inbound));
+        }
+        if (specs.isEmpty()) {
+            return;
+        }
+        KernelRequest.AddSas req = new KernelRequest.AddSas(st.connection.name(), st.serial, specs,
+                inbound ? st.peerClient : st.ourClient, inbound ? st.ourClient : st.peerClient);
+        core.out.add(new Effect.Kernel(req));
+        if (core.out.dbg(Debug.KLIPS)) {
+            core.out.debug(st.prefix() + "kernel: " + req.describe() + (tunnel ? " (tunnel)" : ""));
+        }
+    }
+
+    static void uninstall(Core core, State st) {
+        List<KernelRequest.SaSpec> specs = new ArrayList<>();
+        for (State.IpsecSa sa : st.ipsecSas) {
+            specs.add(spec(st, sa, true));
+            if (st.kind.isIpsecEstablished()) {
+                specs.add(spec(st, sa, false));
+            }
+        }
+        core.out.add(new Effect.Kernel(new KernelRequest.DeleteSas(st.connection.name(), st.serial, specs)));
+    }
+
+    private static KernelRequest.SaSpec spec(State st, State.IpsecSa sa, boolean inbound) {
+        IpsecTransform t = sa.transform();
+        KernelRequest.SaProto proto = sa.protocolId() == ProtocolId.IPSEC_ESP.value() ? KernelRequest.SaProto.ESP
+                : sa.protocolId() == ProtocolId.IPSEC_AH.value() ? KernelRequest.SaProto.AH : KernelRequest.SaProto.IPCOMP;
+        IpAddress src = inbound ? st.peer.address() : st.local.address();
+        IpAddress dst = inbound ? st.local.address() : st.peer.address();
+        boolean tunnel = t.encapsulation() == EncapsulationMode.TUNNEL.value()
+                || t.encapsulation() == EncapsulationMode.UDP_TUNNEL.value();
+        int encAlg = t.encryption() != null ? t.encryption().pfkeyId() : 0;
+        int intAlg = t.integrity() != null ? t.integrity().pfkeyId() : 0;
+        Secret key = inbound ? sa.inKey() : sa.outKey();
+        return new KernelRequest.SaSpec(proto, inbound ? sa.ourSpi() : sa.peerSpi(), src, dst, inbound, tunnel,
+                encAlg, key, intAlg, key, 0, 0);
+    }
+
+    /** After QUICK_I2 / QUICK_R2: bookkeeping, the 004 line, whack released. */
+    static void established(Core core, State st) {
+        st.established = core.now;
+        Connection c = st.connection;
+        c.setNewestIpsecSa(st.serial);
+        c.setErouteOwner(st.serial);
+        c.setRouting(Connection.Routing.EROUTED);
+        core.out.progress(st, 4, st.kind.name() + ": " + st.kind.story());
+        if (st.whack >= 0) {
+            core.out.whackDone(st.whack);
+            st.whack = -1;
+        }
+    }
+
+    private static Map<Integer, Bytes> allocateSpis(Core core, Iterable<Integer> protocols) {
+        Map<Integer, Bytes> out = new LinkedHashMap<>();
+        for (int proto : protocols) {
+            if (proto == ProtocolId.IPCOMP.value()) {
+                out.put(proto, Bytes.u16(core.spis.nextCpi()));
+            } else {
+                out.put(proto, IpsecSpis.spiBytes(core.spis.nextSpi()));
+            }
+        }
+        return out;
+    }
+
+    /** IDci / IDcr for a client: ID_IPV4_ADDR_SUBNET (or IPv6) with network then mask. */
+    static IdPayload subnetId(Subnet s) {
+        boolean v4 = s.network().isV4();
+        int type = v4 ? IdType.IPV4_ADDR_SUBNET.value() : IdType.IPV6_ADDR_SUBNET.value();
+        return new IdPayload(type, 0, 0, s.network().bytes().concat(s.maskAddress().bytes()));
+    }
+
+    /** Parses a Quick Mode ID (address, subnet or range that is a subnet). */
+    static Subnet subnetOf(IdPayload id) {
+        Bytes d = id.data();
+        IdType t = IdType.fromValue(id.idType());
+        if (t == null) {
+            throw new IllegalArgumentException("ID type " + id.idType() + " not supported");
+        }
+        switch (t) {
+            case IPV4_ADDR, IPV6_ADDR -> {
+                requireLength(d, t == IdType.IPV4_ADDR ? 4 : 16, t);
+                return Subnet.host(new IpAddress(d));
+            }
+            case IPV4_ADDR_SUBNET, IPV6_ADDR_SUBNET -> {
+                int n = t == IdType.IPV4_ADDR_SUBNET ? 4 : 16;
+                requireLength(d, 2 * n, t);
+                IpAddress net = new IpAddress(d.slice(0, n));
+                String mask = new IpAddress(d.slice(n)).toString();
+                Subnet s = Subnet.parse(net + "/" + mask);
+                return s;
+            }
+            default -> throw new IllegalArgumentException("ID type " + t.name() + " not supported in Quick Mode");
+        }
+    }
+
+    private static void requireLength(Bytes d, int n, IdType t) {
+        if (d.length() != n) {
+            throw new IllegalArgumentException(t.name() + " ID of " + d.length() + " bytes; " + n + " required");
+        }
+    }
+
+    static Prf prf(State p1) {
+        return p1.oakley.hash().prf();
+    }
+}

@@ -1,0 +1,101 @@
+package org.jswan.ike.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jswan.ike.base.Bytes;
+import org.jswan.ike.connection.Connection;
+
+/** Every live state, by serial number (pluto's state hash table; serials start at 1). */
+final class StateTable {
+    private final Map<Long, State> bySerial = new LinkedHashMap<>();
+    private long nextSerial = 1;
+
+    State create(Connection c, StateKind kind, boolean initiator) {
+        State st = new State(nextSerial++, c, kind, initiator);
+        bySerial.put(st.serial, st);
+        return st;
+    }
+
+    Optional<State> get(long serial) {
+        return Optional.ofNullable(bySerial.get(serial));
+    }
+
+    void remove(State st) {
+        bySerial.remove(st.serial);
+    }
+
+    int size() {
+        return bySerial.size();
+    }
+
+    List<State> all() {
+        return new ArrayList<>(bySerial.values());
+    }
+
+    /** A Phase 1 state with exactly these cookies. */
+    Optional<State> findPhase1(Bytes icookie, Bytes rcookie) {
+        for (State st : bySerial.values()) {
+            if (st.isPhase1() && st.icookie.equals(icookie) && st.rcookie.equals(rcookie)) {
+                return Optional.of(st);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Our initiator state waiting for MR1: the peer's reply carries our icookie and its new rcookie. */
+    Optional<State> findMainI1(Bytes icookie) {
+        for (State st : bySerial.values()) {
+            if (st.kind == StateKind.STATE_MAIN_I1 && st.icookie.equals(icookie)) {
+                return Optional.of(st);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A responder state made for an MI1 with this icookie from this peer (to spot a resent MI1). */
+    Optional<State> findResponderByIcookie(Bytes icookie, org.jswan.ike.base.Endpoint peer) {
+        for (State st : bySerial.values()) {
+            if (st.isPhase1() && !st.initiator && st.icookie.equals(icookie) && st.peer.equals(peer)) {
+                return Optional.of(st);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A Phase 2 (Quick Mode or Informational) exchange: cookies plus message ID. */
+    Optional<State> findPhase2(Bytes icookie, Bytes rcookie, long msgid) {
+        for (State st : bySerial.values()) {
+            if (!st.isPhase1() && st.msgid == msgid && st.icookie.equals(icookie) && st.rcookie.equals(rcookie)) {
+                return Optional.of(st);
+            }
+        }
+        return Optional.empty();
+    }
+
+    List<State> ofConnection(Connection c) {
+        List<State> out = new ArrayList<>();
+        for (State st : bySerial.values()) {
+            if (st.connection == c) {
+                out.add(st);
+            }
+        }
+        return out;
+    }
+
+    /** States in the order pluto's status lists them: by connection name, then newest first. */
+    List<State> sortedForStatus() {
+        List<State> out = all();
+        out.sort(Comparator.comparing((State s) -> s.connection.name())
+                .thenComparing(s -> s.connection.instanceSerial())
+                .thenComparing(s -> -s.serial));
+        return out;
+    }
+
+    boolean msgidInUse(State phase1, long msgid) {
+        return findPhase2(phase1.icookie, phase1.rcookie, msgid).isPresent();
+    }
+}

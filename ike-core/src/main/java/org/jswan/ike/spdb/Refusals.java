@@ -1,0 +1,31 @@
+package org.jswan.ike.spdb;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the selection logic has to say: one line per refused transform (why), and the summary
+ * when nothing was acceptable. The engine turns these into log lines with its context prefix.
+ */
+public final class Refusals {
+    private final List<String> lines = new ArrayList<>();
+    private final List<String> received = new ArrayList<>();
+
+    void refuse(String what, String why) {
+        lines.add(what + " refused: " + why);
+    }
+
+    void received(String label) {
+        received.add(label);
+    }
+
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    /** {@code received ...; configured ...}, for the no-acceptable-proposal log line. */
+    public String summary(List<String> configured) {
+        return "received " + (received.isEmpty() ? "nothing" : String.join(", ", received))
+                + "; configured " + (configured.isEmpty() ? "nothing" : String.join(", ", configured));
+    }
+}
