@@ -45,6 +45,7 @@ final class Usage {
                 "   --to <same options as above for the other end> \\",
                 "   [--psk] [--rsasig] [--encrypt] [--authenticate] [--compress] [--tunnel] \\",
                 "   [--pfs] [--disablearrivalcheck] [--forceencaps] \\",
+                "   [--ike <enc-hash-group,...>] [--esp <enc-auth,...>] \\",
                 "   [--initiateontraffic | --pass | --drop | --reject] \\",
                 "   [--failnone | --failpass | --faildrop | --failreject] \\",
                 "   [--ipv4 | --ipv6] [--tunnelipv4 | --tunnelipv6] \\",

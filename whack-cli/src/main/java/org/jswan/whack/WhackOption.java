@@ -75,6 +75,8 @@ enum WhackOption {
     FAILREJECT("failreject", Kind.CD, Arg.NONE),
     DONTREKEY("dontrekey", Kind.CD, Arg.NONE),
     FORCEENCAPS("forceencaps", Kind.CD, Arg.NONE),
+    IKE("ike", Kind.CD, Arg.TEXT),
+    ESP("esp", Kind.CD, Arg.TEXT),
     IPV4("ipv4", Kind.CD, Arg.NONE),
     IPV6("ipv6", Kind.CD, Arg.NONE),
     TUNNELIPV4("tunnelipv4", Kind.CD, Arg.NONE),

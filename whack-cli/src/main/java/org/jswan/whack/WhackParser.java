@@ -328,6 +328,8 @@ final class WhackParser {
             case DPDDELAY -> msg.dpdDelaySeconds = number;
             case DPDTIMEOUT -> msg.dpdTimeoutSeconds = number;
             case DPDACTION -> msg.dpdAction = dpdAction(m.argument());
+            case IKE -> msg.ike = m.argument();
+            case ESP -> msg.esp = m.argument();
             default -> throw new IllegalStateException(o.name());
         }
     }

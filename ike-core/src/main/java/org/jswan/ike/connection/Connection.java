@@ -1,7 +1,10 @@
 package org.jswan.ike.connection;
 
 import java.time.Duration;
+import java.util.List;
 import org.jswan.ike.base.IpAddress;
+import org.jswan.ike.spdb.AlgorithmList;
+import org.jswan.ike.spdb.OakleyTransform;
 import org.jswan.ike.whack.Policy;
 
 /**
@@ -50,6 +53,7 @@ public final class Connection {
     private final int instanceSerial;
     private final Connection template;
     private final Dpd dpd;
+    private final Algorithms algorithms;
 
     // runtime
     private boolean thisIsLeft;
@@ -62,6 +66,11 @@ public final class Connection {
     private long extraDebugging;
     private int nextInstance = 1;
 
+    /** jswan's --ike / --esp restrictions; null lists mean the built-in defaults. */
+    public record Algorithms(List<OakleyTransform> ike, List<AlgorithmList.EspAlgorithm> esp) {
+        public static final Algorithms DEFAULT = new Algorithms(null, null);
+    }
+
     /** DPD settings carried from whack (the lifecycle issue acts on them). */
     public record Dpd(Duration delay, Duration timeout, int action) {
         public static final Dpd NONE = new Dpd(Duration.ZERO, Duration.ZERO, 0);
@@ -69,7 +78,7 @@ public final class Connection {
 
     public Connection(String name, long policy, Duration ikeLifetime, Duration ipsecLifetime, Duration rekeyMargin,
                       long rekeyFuzzPercent, long keyingTries, End left, End right, Kind kind, int instanceSerial,
-                      Connection template, Dpd dpd) {
+                      Connection template, Dpd dpd, Algorithms algorithms) {
         this.name = name;
         this.policy = policy;
         this.ikeLifetime = ikeLifetime;
@@ -83,6 +92,7 @@ public final class Connection {
         this.instanceSerial = instanceSerial;
         this.template = template;
         this.dpd = dpd;
+        this.algorithms = algorithms;
     }
 
     /** An instance of this template for a peer at {@code peer} (its port from the packet). */
@@ -98,7 +108,7 @@ public final class Connection {
         End l = thisIsLeft ? thisEnd : thatEnd;
         End r = thisIsLeft ? thatEnd : thisEnd;
         Connection c = new Connection(name, policy, ikeLifetime, ipsecLifetime, rekeyMargin, rekeyFuzzPercent,
-                keyingTries, l, r, Kind.INSTANCE, nextInstance++, this, dpd);
+                keyingTries, l, r, Kind.INSTANCE, nextInstance++, this, dpd, algorithms);
         c.thisIsLeft = thisIsLeft;
         c.oriented = true;
         c.interfaceName = interfaceName;
@@ -203,6 +213,10 @@ public final class Connection {
 
     public Dpd dpd() {
         return dpd;
+    }
+
+    public Algorithms algorithms() {
+        return algorithms;
     }
 
     public long newestIsakmpSa() {

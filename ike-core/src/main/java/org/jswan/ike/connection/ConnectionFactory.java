@@ -56,9 +56,17 @@ public final class ConnectionFactory {
                 ? new Connection.Dpd(Duration.ofSeconds(m.dpdDelaySeconds()), Duration.ofSeconds(m.dpdTimeoutSeconds()),
                 m.dpdAction())
                 : Connection.Dpd.NONE;
+        Connection.Algorithms algs;
+        try {
+            algs = new Connection.Algorithms(
+                    m.ike() == null ? null : org.jswan.ike.spdb.AlgorithmList.parseIke(m.ike()),
+                    m.esp() == null ? null : org.jswan.ike.spdb.AlgorithmList.parseEsp(m.esp()));
+        } catch (IllegalArgumentException e) {
+            throw new Refused(30, e.getMessage());
+        }
         return new Connection(m.name(), policy, Duration.ofSeconds(m.ikeLifetimeSeconds()),
                 Duration.ofSeconds(m.ipsecLifetimeSeconds()), Duration.ofSeconds(m.rekeyMarginSeconds()),
-                m.rekeyFuzzPercent(), m.keyingTries(), left, right, kind, 0, null, dpd);
+                m.rekeyFuzzPercent(), m.keyingTries(), left, right, kind, 0, null, dpd, algs);
     }
 
     private static End end(WhackEnd w, WhackEnd other, String side) throws Refused {

@@ -265,7 +265,9 @@ final class Demux {
             return;
         }
         if (step instanceof Step.Fail f) {
-            out.loglog(st, 3, f.detail());
+            if (f.detail() != null) {
+                out.loglog(st, 3, f.detail());
+            }
             out.loglog(st, 200 + f.notification().value(), st.kind.name() + ": " + f.notification().name());
             Informational.notifyFailure(core, st, md, f.notification());
             if (st.kind == StateKind.STATE_MAIN_R0 || st.kind == StateKind.STATE_QUICK_R0) {

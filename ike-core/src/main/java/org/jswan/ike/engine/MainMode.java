@@ -49,7 +49,7 @@ final class MainMode {
         st.whack = whack;
         st.tries = tries;
         st.replacing = replacing;
-        st.offered = MainModeSpdb.proposal(c.policy(), c.ikeLifetime());
+        st.offered = MainModeSpdb.proposal(c.policy(), c.ikeLifetime(), c.algorithms().ike());
         SaPayload sa = MainModeSpdb.encode(st.offered);
         st.saiBody = bodyOf(sa);
         List<Payload> ps = new ArrayList<>();
@@ -74,14 +74,14 @@ final class MainMode {
         Connection c = st.connection;
         Refusals why = new Refusals();
         Optional<MainModeSpdb.Choice> choice = MainModeSpdb.select(sa, c.policy(),
-                auth -> auth != OakleyTransform.AUTH_PSK || findPsk(core, c).isPresent(), why);
+                auth -> auth != OakleyTransform.AUTH_PSK || findPsk(core, c).isPresent(), c.algorithms().ike(), why);
         for (String line : why.lines()) {
             core.out.log(st, line);
         }
         if (choice.isEmpty()) {
             core.out.log(st, "no acceptable Oakley Transform: " + why.summary(
-                    MainModeSpdb.labels(MainModeSpdb.proposal(c.policy(), c.ikeLifetime()))));
-            return Step.fail(NotifyType.NO_PROPOSAL_CHOSEN, "no acceptable Oakley Transform");
+                    MainModeSpdb.labels(MainModeSpdb.proposal(c.policy(), c.ikeLifetime(), c.algorithms().ike()))));
+            return Step.fail(NotifyType.NO_PROPOSAL_CHOSEN, null);
         }
         st.oakley = choice.get().transform();
         st.saiBody = bodyOf(sa);
@@ -103,6 +103,12 @@ final class MainMode {
         }
         if (t.isEmpty()) {
             return Step.fail(NotifyType.NO_PROPOSAL_CHOSEN, "responder's Oakley Transform is not acceptable");
+        }
+        // FreeS/WAN: "does not check that the SA returned by the Responder is actually one that was
+        // proposed" (pluto(8) BUGS); jswan does, since an unoffered choice means a confused or hostile peer.
+        if (st.offered.stream().noneMatch(o -> MainModeSpdb.sameSuite(o, t.get()) && o.authMethod() == t.get().authMethod())) {
+            return Step.fail(NotifyType.NO_PROPOSAL_CHOSEN, "responder chose " + t.get().label()
+                    + ", which we did not propose");
         }
         st.oakley = t.get();
         st.rcookie = md.header().responderCookie();
@@ -329,7 +335,8 @@ final class MainMode {
             st.established = core.now;
             Connection c = st.connection;
             c.setNewestIsakmpSa(st.serial);
-            out.log(st, "ISAKMP SA established");
+            out.log(st, "ISAKMP SA established {auth=" + (st.oakley.authMethod() == OakleyTransform.AUTH_PSK
+                    ? "PRESHARED_KEY" : "RSA_SIG") + " cipher=" + st.oakley.label() + "}");
             out.progress(st, 4, st.kind.name() + ": " + st.kind.story());
             if (st.initiator) {
                 startPendingPhase2(core, st);

@@ -55,7 +55,7 @@ final class QuickMode {
         st.iv = core.phase2Iv(p1, st.msgid);
         DhGroup pfs = c.hasPolicy(Policy.PFS) ? p1.oakley.group() : null;
         int encaps = c.hasPolicy(Policy.TUNNEL) ? EncapsulationMode.TUNNEL.value() : EncapsulationMode.TRANSPORT.value();
-        st.ipsecOffer = QuickModeSpdb.offer(c.policy(), c.ipsecLifetime(), encaps, pfs);
+        st.ipsecOffer = QuickModeSpdb.offer(c.policy(), c.ipsecLifetime(), encaps, pfs, c.algorithms().esp());
         st.ourSpis = allocateSpis(core, st.ipsecOffer.keySet());
         st.ni = core.rng.bytes(MainMode.NONCE_SIZE);
         st.ourClient = c.this_().client();
@@ -134,14 +134,16 @@ final class QuickMode {
         st.ourClient = ourClient;
         st.peerClient = peerClient;
         Refusals why = new Refusals();
-        Optional<QuickModeSpdb.Choice> choice = QuickModeSpdb.select(sa, conn.policy(), conn.hasPolicy(Policy.PFS), why);
+        Optional<QuickModeSpdb.Choice> choice = QuickModeSpdb.select(sa, conn.policy(), conn.hasPolicy(Policy.PFS),
+                conn.algorithms().esp(), why);
         for (String line : why.lines()) {
             core.out.log(st, line);
         }
         if (choice.isEmpty()) {
             core.out.log(st, "no acceptable Proposal in IPsec SA: " + why.summary(QuickModeSpdb.labels(
-                    QuickModeSpdb.offer(conn.policy(), conn.ipsecLifetime(), EncapsulationMode.TUNNEL.value(), null))));
-            return Step.fail(NotifyType.NO_PROPOSAL_CHOSEN, "no acceptable IPsec proposal");
+                    QuickModeSpdb.offer(conn.policy(), conn.ipsecLifetime(), EncapsulationMode.TUNNEL.value(), null,
+                            conn.algorithms().esp()))));
+            return Step.fail(NotifyType.NO_PROPOSAL_CHOSEN, null);
         }
         st.ipsecChoice = choice.get();
         DhGroup pfs = st.ipsecChoice.pfsGroup();
@@ -415,6 +417,15 @@ final class QuickMode {
         c.setNewestIpsecSa(st.serial);
         c.setErouteOwner(st.serial);
         c.setRouting(Connection.Routing.EROUTED);
+        StringBuilder sas = new StringBuilder();
+        for (State.IpsecSa sa : st.ipsecSas) {
+            String p = sa.protocolId() == ProtocolId.IPSEC_ESP.value() ? "ESP"
+                    : sa.protocolId() == ProtocolId.IPSEC_AH.value() ? "AH" : "IPCOMP";
+            sas.append(sas.length() == 0 ? "" : " ").append(p).append(String.format("=>0x%08x <0x%08x ", sa.peerSpi(),
+                    sa.ourSpi())).append(sa.transform().label());
+        }
+        core.out.log(st, st.kind.story() + (st.ipsecChoice != null && st.ipsecChoice.pfsGroup() != null
+                ? " {" + sas + " PFS=" + st.ipsecChoice.pfsGroup().name() + "}" : " {" + sas + "}"));
         core.out.progress(st, 4, st.kind.name() + ": " + st.kind.story());
         if (st.whack >= 0) {
             core.out.whackDone(st.whack);

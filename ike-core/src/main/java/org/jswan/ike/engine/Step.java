@@ -16,7 +16,7 @@ sealed interface Step {
     record Ignore() implements Step {
     }
 
-    /** The message is refused with {@code notification}; {@code detail} says why. */
+    /** The message is refused with {@code notification}; {@code detail} says why (null if already logged). */
     record Fail(NotifyType notification, String detail) implements Step {
     }
 

@@ -52,8 +52,13 @@ public final class MainModeSpdb {
      * (RSA before PSK when both, as FreeS/WAN's mixed table alternated them).
      */
     public static List<OakleyTransform> proposal(long policy, Duration lifetime) {
+        return proposal(policy, lifetime, null);
+    }
+
+    /** Our offer restricted to (and ordered by) {@code only} when it is not null (jswan {@code --ike}). */
+    public static List<OakleyTransform> proposal(long policy, Duration lifetime, List<OakleyTransform> only) {
         List<OakleyTransform> out = new ArrayList<>();
-        for (OakleyTransform c : CATALOGUE) {
+        for (OakleyTransform c : only != null ? only : CATALOGUE) {
             if ((policy & Policy.RSASIG) != 0) {
                 out.add(new OakleyTransform(c.encryption(), c.keyBits(), c.hash(), OakleyTransform.AUTH_RSA_SIG,
                         c.group(), lifetime));
@@ -111,6 +116,12 @@ public final class MainModeSpdb {
      */
     public static Optional<Choice> select(SaPayload sa, long policy, java.util.function.IntPredicate authAvailable,
                                           Refusals why) {
+        return select(sa, policy, authAvailable, null, why);
+    }
+
+    /** As {@link #select(SaPayload, long, java.util.function.IntPredicate, Refusals)}, accepting only {@code only} if set. */
+    public static Optional<Choice> select(SaPayload sa, long policy, java.util.function.IntPredicate authAvailable,
+                                          List<OakleyTransform> only, Refusals why) {
         for (ProposalPayload p : sa.proposals()) {
             if (p.protocolId() != ProtocolId.ISAKMP.value()) {
                 why.refuse("proposal " + p.number(), "protocol " + ProtocolId.nameOf(p.protocolId())
@@ -119,6 +130,10 @@ public final class MainModeSpdb {
             }
             for (TransformPayload t : p.transforms()) {
                 Optional<OakleyTransform> ok = accept(t, policy, authAvailable, why);
+                if (ok.isPresent() && only != null && only.stream().noneMatch(o -> sameSuite(o, ok.get()))) {
+                    why.refuse("Oakley transform " + t.number(), ok.get().label() + " is not in this connection's --ike list");
+                    continue;
+                }
                 if (ok.isPresent()) {
                     ProposalPayload rp = new ProposalPayload(p.number(), p.protocolId(), p.spi(), List.of(t));
                     SaPayload reply = new SaPayload(sa.doi(), sa.situation(), sa.situationData(), List.of(rp));
@@ -127,6 +142,12 @@ public final class MainModeSpdb {
             }
         }
         return Optional.empty();
+    }
+
+    /** Same cipher (and key size), hash and group. */
+    public static boolean sameSuite(OakleyTransform a, OakleyTransform b) {
+        return a.encryption() == b.encryption() && a.hash() == b.hash() && a.group() == b.group()
+                && (!a.encryption().variableKeyLength() || a.keyBits() == b.keyBits());
     }
 
     /** Initiator: the responder must return exactly one proposal with one acceptable transform. */

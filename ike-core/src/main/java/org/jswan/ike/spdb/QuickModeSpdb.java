@@ -38,25 +38,37 @@ public final class QuickModeSpdb {
     /** pluto(8) Policies: an IPsec SA lifetime above one day is silently clamped to it. */
     public static final Duration MAX_IPSEC_LIFETIME = Duration.ofSeconds(86400);
 
-    private record EspChoice(EncryptionAlgorithm enc, int bits, IntegrityAlgorithm integ) {
-    }
-
-    private static final List<EspChoice> ESP = List.of(
-            new EspChoice(EncryptionAlgorithm.AES_CBC, 256, IntegrityAlgorithm.HMAC_SHA2_256_128),
-            new EspChoice(EncryptionAlgorithm.AES_CBC, 128, IntegrityAlgorithm.HMAC_SHA1_96),
-            new EspChoice(EncryptionAlgorithm.TRIPLE_DES_CBC, 0, IntegrityAlgorithm.HMAC_SHA1_96),
-            new EspChoice(EncryptionAlgorithm.TRIPLE_DES_CBC, 0, IntegrityAlgorithm.HMAC_MD5_96));
+    private static final List<AlgorithmList.EspAlgorithm> ESP = List.of(
+            new AlgorithmList.EspAlgorithm(EncryptionAlgorithm.AES_CBC, 256, IntegrityAlgorithm.HMAC_SHA2_256_128),
+            new AlgorithmList.EspAlgorithm(EncryptionAlgorithm.AES_CBC, 128, IntegrityAlgorithm.HMAC_SHA1_96),
+            new AlgorithmList.EspAlgorithm(EncryptionAlgorithm.TRIPLE_DES_CBC, 0, IntegrityAlgorithm.HMAC_SHA1_96),
+            new AlgorithmList.EspAlgorithm(EncryptionAlgorithm.TRIPLE_DES_CBC, 0, IntegrityAlgorithm.HMAC_MD5_96));
 
     private static final List<IntegrityAlgorithm> AH = List.of(
             IntegrityAlgorithm.HMAC_SHA2_256_128, IntegrityAlgorithm.HMAC_SHA1_96, IntegrityAlgorithm.HMAC_MD5_96);
 
     /** Our offer: per protocol the transforms, in the order AH, ESP, IPCOMP (one conjunction). */
     public static Map<Integer, List<IpsecTransform>> offer(long policy, Duration life, int encapsulation, DhGroup pfs) {
+        return offer(policy, life, encapsulation, pfs, null);
+    }
+
+    /** Our offer, restricted to (and ordered by) jswan's {@code --esp} list when {@code only} is not null. */
+    public static Map<Integer, List<IpsecTransform>> offer(long policy, Duration life, int encapsulation, DhGroup pfs,
+                                                           List<AlgorithmList.EspAlgorithm> only) {
         Map<Integer, List<IpsecTransform>> out = new LinkedHashMap<>();
         boolean ah = (policy & Policy.AUTHENTICATE) != 0;
+        List<AlgorithmList.EspAlgorithm> espList = only == null ? ESP
+                : only.stream().filter(a -> a.encryption() != null).toList();
+        List<IntegrityAlgorithm> ahList = AH;
+        if (only != null) {
+            ahList = only.stream().filter(a -> a.encryption() == null).map(AlgorithmList.EspAlgorithm::integrity).toList();
+            if (ahList.isEmpty()) {
+                ahList = espList.stream().map(AlgorithmList.EspAlgorithm::integrity).distinct().toList();
+            }
+        }
         if (ah) {
             List<IpsecTransform> l = new ArrayList<>();
-            for (IntegrityAlgorithm i : AH) {
+            for (IntegrityAlgorithm i : ahList) {
                 l.add(new IpsecTransform(ProtocolId.IPSEC_AH.value(), i.ahTransform(), null, 0, i, encapsulation, life, pfs));
             }
             out.put(ProtocolId.IPSEC_AH.value(), l);
@@ -64,10 +76,11 @@ public final class QuickModeSpdb {
         if ((policy & Policy.ENCRYPT) != 0) {
             List<IpsecTransform> l = new ArrayList<>();
             Set<String> seen = new HashSet<>();
-            for (EspChoice c : ESP) {
-                IntegrityAlgorithm integ = ah ? null : c.integ();
-                IpsecTransform t = new IpsecTransform(ProtocolId.IPSEC_ESP.value(), c.enc().espId(), c.enc(),
-                        c.enc().variableKeyLength() ? c.bits() : c.enc().defaultKeyBits(), integ, encapsulation, life, pfs);
+            for (AlgorithmList.EspAlgorithm c : espList) {
+                IntegrityAlgorithm integ = ah ? null : c.integrity();
+                IpsecTransform t = new IpsecTransform(ProtocolId.IPSEC_ESP.value(), c.encryption().espId(), c.encryption(),
+                        c.encryption().variableKeyLength() ? c.keyBits() : c.encryption().defaultKeyBits(), integ,
+                        encapsulation, life, pfs);
                 if (seen.add(t.label())) {
                     l.add(t);
                 }
@@ -162,6 +175,12 @@ public final class QuickModeSpdb {
      * @param tunnelRequired the IDs describe subnets, so transport mode is impossible
      */
     public static Optional<Choice> select(SaPayload sa, long policy, boolean pfsRequired, Refusals why) {
+        return select(sa, policy, pfsRequired, null, why);
+    }
+
+    /** As {@link #select(SaPayload, long, boolean, Refusals)}, accepting only transforms allowed by {@code only}. */
+    public static Optional<Choice> select(SaPayload sa, long policy, boolean pfsRequired,
+                                          List<AlgorithmList.EspAlgorithm> only, Refusals why) {
         List<List<ProposalPayload>> groups = new ArrayList<>();
         for (ProposalPayload p : sa.proposals()) {
             if (groups.isEmpty() || groups.get(groups.size() - 1).get(0).number() != p.number()) {
@@ -170,7 +189,7 @@ public final class QuickModeSpdb {
             groups.get(groups.size() - 1).add(p);
         }
         for (List<ProposalPayload> g : groups) {
-            Optional<Choice> c = selectConjunction(g, policy, pfsRequired, why);
+            Optional<Choice> c = selectConjunction(g, policy, pfsRequired, only, why);
             if (c.isPresent()) {
                 return c;
             }
@@ -179,7 +198,7 @@ public final class QuickModeSpdb {
     }
 
     private static Optional<Choice> selectConjunction(List<ProposalPayload> g, long policy, boolean pfsRequired,
-                                                      Refusals why) {
+                                                      List<AlgorithmList.EspAlgorithm> only, Refusals why) {
         List<Chosen> chosen = new ArrayList<>();
         boolean esp = false;
         boolean ah = false;
@@ -199,6 +218,11 @@ public final class QuickModeSpdb {
             Chosen c = null;
             for (TransformPayload t : p.transforms()) {
                 Optional<IpsecTransform> ok = accept(p.protocolId(), t, why);
+                if (ok.isPresent() && !allowedBy(only, ok.get())) {
+                    why.refuse(pname + " transform " + t.number(), ok.get().label()
+                            + " is not in this connection's --esp list");
+                    continue;
+                }
                 if (ok.isPresent()) {
                     c = new Chosen(p.protocolId(), p.spi(), ok.get(), p.number(), t);
                     break;
@@ -253,6 +277,29 @@ public final class QuickModeSpdb {
             return Optional.empty();
         }
         return Optional.of(new Choice(chosen));
+    }
+
+    private static boolean allowedBy(List<AlgorithmList.EspAlgorithm> only, IpsecTransform t) {
+        if (only == null || t.protocolId() == ProtocolId.IPCOMP.value()) {
+            return true;
+        }
+        for (AlgorithmList.EspAlgorithm a : only) {
+            if (t.protocolId() == ProtocolId.IPSEC_AH.value()) {
+                if (a.integrity() == t.integrity()) {
+                    return true;
+                }
+                continue;
+            }
+            if (a.encryption() == null || a.encryption() != t.encryption()) {
+                continue;
+            }
+            boolean bits = !a.encryption().variableKeyLength() || a.keyBits() == t.keyBits();
+            boolean integ = t.integrity() == null || a.integrity() == t.integrity();
+            if (bits && integ) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Initiator: check the responder's SA (one proposal per protocol we offered, one transform each). */

@@ -104,13 +104,13 @@ public final class WhackCodec {
         return Arrays.copyOf(out, next);
     }
 
-    /** The string fields in packing order: OSW-2.0.0's eleven, then jswan's two. */
+    /** The string fields in packing order: OSW-2.0.0's eleven, then jswan's four. */
     private static String[] strings(WhackMessage m) {
         WhackEnd l = m.left();
         WhackEnd r = m.right();
         return new String[] {
             m.name(), l.id(), l.cert(), l.ca(), l.updown(), r.id(), r.cert(), r.ca(), r.updown(),
-            m.keyId(), m.myId(), m.xauthUser(), m.xauthPass(),
+            m.keyId(), m.myId(), m.xauthUser(), m.xauthPass(), m.ike(), m.esp(),
         };
     }
 
@@ -217,7 +217,7 @@ public final class WhackCodec {
             throw new WhackDecodeException("ignoring truncated message from whack: got " + len
                     + " bytes; expected " + SIZE);
         }
-        String[] s = new String[13];
+        String[] s = new String[15];
         int next = STRING;
         for (int i = 0; i < s.length; i++) {
             int nul = indexOfNul(buf, next, len);
@@ -281,6 +281,8 @@ public final class WhackCodec {
         m.reread = Byte.toUnsignedInt(b.get(WHACK_REREAD));
         m.xauthUser = s[11];
         m.xauthPass = s[12];
+        m.ike = s[13];
+        m.esp = s[14];
         m.dpdDelaySeconds = b.getLong(DPD_DELAY);
         m.dpdTimeoutSeconds = b.getLong(DPD_TIMEOUT);
         m.dpdAction = b.getInt(DPD_ACTION);

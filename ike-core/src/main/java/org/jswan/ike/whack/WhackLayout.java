@@ -96,8 +96,13 @@ public final class WhackLayout {
     /** {@code int dpd_action}: 0 none, 1 clear, 2 hold, 3 restart; 4 bytes of padding follow. */
     public static final int DPD_ACTION = 632;
 
-    public static final int STR_SIZE = 640;
-    public static final int STRING = 648;
+    /** {@code char *ike}: string 14, jswan's Phase 1 algorithm list ({@code --ike}). */
+    public static final int IKE = 640;
+    /** {@code char *esp}: string 15, jswan's Phase 2 algorithm list ({@code --esp}). */
+    public static final int ESP = 648;
+
+    public static final int STR_SIZE = 656;
+    public static final int STRING = 664;
     /** {@code char string[2048]}: the packed strings and key bytes. */
     public static final int STRING_AREA = 2048;
     /** {@code sizeof(struct whack_message)}. */

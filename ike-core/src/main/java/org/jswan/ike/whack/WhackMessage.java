@@ -57,6 +57,8 @@ public record WhackMessage(
         // ---- jswan extensions (not in FreeS/WAN's struct; hence jswan's own WHACK_MAGIC) ----
         String xauthUser,
         String xauthPass,
+        String ike,
+        String esp,
         long dpdDelaySeconds,
         long dpdTimeoutSeconds,
         int dpdAction) {
@@ -102,7 +104,7 @@ public record WhackMessage(
         b.oppoMyClient = oppoMyClient; b.oppoPeerClient = oppoPeerClient; b.terminate = terminate;
         b.delete = delete; b.deleteState = deleteState; b.deleteStateNo = deleteStateNo;
         b.listen = listen; b.unlisten = unlisten; b.crash = crash; b.crashPeer = crashPeer;
-        b.utc = utc; b.list = list; b.reread = reread; b.xauthUser = xauthUser; b.xauthPass = xauthPass;
+        b.utc = utc; b.list = list; b.reread = reread; b.xauthUser = xauthUser; b.xauthPass = xauthPass; b.ike = ike; b.esp = esp;
         b.dpdDelaySeconds = dpdDelaySeconds; b.dpdTimeoutSeconds = dpdTimeoutSeconds; b.dpdAction = dpdAction;
         return b;
     }
@@ -153,6 +155,10 @@ public record WhackMessage(
         public int reread;
         public String xauthUser;
         public String xauthPass;
+        /** jswan {@code --ike}: Phase 1 algorithms, e.g. {@code aes256-sha2_256-modp2048,3des-md5-modp1024}. */
+        public String ike;
+        /** jswan {@code --esp}: Phase 2 algorithms, e.g. {@code aes128-sha1,3des-md5}. */
+        public String esp;
         public long dpdDelaySeconds;
         public long dpdTimeoutSeconds;
         public int dpdAction;
@@ -163,7 +169,7 @@ public record WhackMessage(
                     keyingTries, left, right, addrFamily, tunnelAddrFamily, key, addKey, keyId, pubkeyAlg,
                     keyVal, myid, myId, route, unroute, initiate, oppoInitiate, oppoMyClient, oppoPeerClient,
                     terminate, delete, deleteState, deleteStateNo, listen, unlisten, crash, crashPeer, utc,
-                    list, reread, xauthUser, xauthPass, dpdDelaySeconds, dpdTimeoutSeconds, dpdAction);
+                    list, reread, xauthUser, xauthPass, ike, esp, dpdDelaySeconds, dpdTimeoutSeconds, dpdAction);
         }
     }
 }

@@ -48,17 +48,19 @@ class MainQuickModeTest {
         twoPlutos(ESP_TUNNEL | Policy.PFS);
         long c = sim.initiate(west, "net");
         sim.run(Duration.ofSeconds(5));
-        List<String> lines = west.lines(c);
+        List<String> lines = west.lines(c).stream().map(l -> l.replaceAll("0x[0-9a-f]{8}", "0xSPI")).toList();
         // HDR, SA --> ... <-- HDR*, IDir, HASH_R ; then HDR*, HASH(1), SA, Ni, KE, IDci, IDcr --> ...
         assertEquals(List.of(
                 "002 \"net\" #1: initiating Main Mode",
                 "104 \"net\" #1: STATE_MAIN_I1: initiate",
                 "106 \"net\" #1: STATE_MAIN_I2: sent MI2, expecting MR2",
                 "108 \"net\" #1: STATE_MAIN_I3: sent MI3, expecting MR3",
-                "002 \"net\" #1: ISAKMP SA established",
+                "002 \"net\" #1: ISAKMP SA established {auth=PRESHARED_KEY cipher=AES_CBC_256-SHA2_256-MODP2048}",
                 "004 \"net\" #1: STATE_MAIN_I4: ISAKMP SA established",
                 "002 \"net\" #2: initiating Quick Mode PSK+ENCRYPT+TUNNEL+PFS {using isakmp#1}",
                 "112 \"net\" #2: STATE_QUICK_I1: initiate",
+                "002 \"net\" #2: sent QI2, IPsec SA established {ESP=>0xSPI <0xSPI AES_CBC_256-HMAC_SHA2_256_128"
+                        + " PFS=MODP2048}",
                 "004 \"net\" #2: STATE_QUICK_I2: sent QI2, IPsec SA established"), lines);
         assertTrue(west.whackDone.contains(c));
         List<String> st = sim.status(east);

@@ -40,7 +40,7 @@ class WhackCodecTest {
     /** Every byte of the small connection, worked out by hand from the x86-64 struct layout. */
     @Test
     void goldenBytesOfASmallConnection() {
-        byte[] e = new byte[648 + 2 + 12];              // fixed part, "x\0", twelve empty strings
+        byte[] e = new byte[664 + 2 + 14];              // fixed part, "x\0", fourteen empty strings
         put(e, 0, 0x40, 0x6b, 0x68, 0x77);              // magic 0x77686b40 little-endian
         put(e, 48, 1);                                  // whack_connection
         put(e, 56, 1);                                  // policy = PSK (bit 0)
@@ -65,9 +65,9 @@ class WhackCodecTest {
         put(e, 472, 2);                                 // oppo_my_client 0.0.0.0
         put(e, 500, 2);                                 // oppo_peer_client 0.0.0.0
         put(e, 564, 2);                                 // whack_crash_peer 0.0.0.0
-        put(e, 648, 'x', 0);                            // string 1: name; strings 2..13 empty
+        put(e, 664, 'x', 0);                            // string 1: name; strings 2..15 empty
         byte[] got = WhackCodec.encode(smallConnection());
-        assertEquals(662, got.length);
+        assertEquals(680, got.length);
         assertArrayEquals(e, got);
     }
 
@@ -77,15 +77,15 @@ class WhackCodecTest {
         assertEquals(WhackLayout.LEFT + WhackLayout.END_SIZE, WhackLayout.RIGHT);
         assertEquals(WhackLayout.RIGHT + WhackLayout.END_SIZE, WhackLayout.ADDR_FAMILY);
         assertEquals(600, WhackLayout.XAUTHUSER, "jswan block starts where OSW-2.0.0's str_size was");
-        assertEquals(648, WhackLayout.STRING);
-        assertEquals(2696, WhackLayout.SIZE);
+        assertEquals(664, WhackLayout.STRING);
+        assertEquals(2712, WhackLayout.SIZE);
         assertEquals(0x77686b18, WhackCodec.WHACK_BASIC_MAGIC);
         assertEquals(0x77686b40, WhackCodec.WHACK_MAGIC);
     }
 
     @Test
     void goldenDecodesBack() throws Exception {
-        WhackMessage m = WhackCodec.decode(WhackCodec.encode(smallConnection()), 662);
+        WhackMessage m = WhackCodec.decode(WhackCodec.encode(smallConnection()), 680);
         assertEquals(smallConnection(), m);
         assertEquals("x", m.name());
         assertNull(m.left().id(), "empty strings come back as null");
@@ -125,24 +125,24 @@ class WhackCodecTest {
         assertEquals((byte) 0x20, got[248 + 24 + 8], "sin6_addr starts at +8");
         assertEquals(1, got[248 + 24 + 23]);
         assertEquals(2, bb.getLong(432), "keyval.len");
-        // strings: "x" then 10 empty, then "u", "pw", then the key bytes
-        byte[] tail = Arrays.copyOfRange(got, 648, got.length);
-        assertArrayEquals(new byte[] {'x', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'u', 0, 'p', 'w', 0,
+        // strings: "x" then 10 empty, then "u", "pw", two empty (ike, esp), then the key bytes
+        byte[] tail = Arrays.copyOfRange(got, 664, got.length);
+        assertArrayEquals(new byte[] {'x', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'u', 0, 'p', 'w', 0, 0, 0,
             (byte) 0xaa, (byte) 0xbb}, tail);
     }
 
     @Test
     void stringsThatDoNotFitAreWhacksError() {
         WhackMessage.Builder b = WhackMessage.builder();
-        b.name = "n".repeat(2048 - 13 + 1);
+        b.name = "n".repeat(2048 - 15 + 1);
         WhackEncodeException e = assertThrows(WhackEncodeException.class, () -> WhackCodec.encode(b.build()));
         assertEquals("too many bytes of strings to fit in message to pluto", e.getMessage());
-        b.name = "n".repeat(2048 - 13);
+        b.name = "n".repeat(2048 - 15);
         assertEquals(WhackLayout.SIZE, WhackCodec.encode(b.build()).length, "exactly full is fine");
         b.name = "n";
-        b.keyVal = Bytes.zeros(2048 - 14);             // "n\0" and twelve empty strings
+        b.keyVal = Bytes.zeros(2048 - 16);             // "n\0" and fourteen empty strings
         assertEquals(WhackLayout.SIZE, WhackCodec.encode(b.build()).length);
-        b.keyVal = Bytes.zeros(2048 - 13);
+        b.keyVal = Bytes.zeros(2048 - 15);
         assertThrows(WhackEncodeException.class, () -> WhackCodec.encode(b.build()));
     }
 
@@ -214,7 +214,7 @@ class WhackCodecTest {
     void truncated() {
         byte[] full = WhackCodec.encode(smallConnection());
         for (int n : new int[] {12, 100, 647}) {
-            assertEquals("ignoring truncated message from whack: got " + n + " bytes; expected 2696",
+            assertEquals("ignoring truncated message from whack: got " + n + " bytes; expected 2712",
                     decodeError(full, n));
         }
     }
@@ -223,7 +223,7 @@ class WhackCodecTest {
     void badStrings() {
         byte[] full = WhackCodec.encode(smallConnection());
         String bad = "message from whack contains bad string";
-        assertEquals(bad, decodeError(full, 648), "no strings at all");
+        assertEquals(bad, decodeError(full, 664), "no strings at all");
         assertEquals(bad, decodeError(full, full.length - 1), "last NUL missing");
         byte[] extra = Arrays.copyOf(full, full.length + 1);
         assertEquals(bad, decodeError(extra, extra.length), "a byte more than keyval.len");
@@ -237,7 +237,7 @@ class WhackCodecTest {
             assertEquals(bad, decodeError(copy, copy.length), "keyval.len " + len);
         }
         byte[] noNul = Arrays.copyOf(full, WhackLayout.SIZE);
-        Arrays.fill(noNul, 648, noNul.length, (byte) 'a');
+        Arrays.fill(noNul, 664, noNul.length, (byte) 'a');
         assertEquals(bad, decodeError(noNul, noNul.length), "2048-byte string area without a NUL");
     }
 
@@ -264,7 +264,7 @@ class WhackCodecTest {
     @Test
     void bytesBeyondTheStructAreNeverRead() throws Exception {
         WhackMessage.Builder b = smallConnection().toBuilder();
-        b.keyVal = Bytes.zeros(2048 - 14);
+        b.keyVal = Bytes.zeros(2048 - 16);
         byte[] full = WhackCodec.encode(b.build());
         assertEquals(WhackLayout.SIZE, full.length);
         byte[] oversize = Arrays.copyOf(full, 65536);
