@@ -107,8 +107,13 @@ final class Core {
 
     /** Sends {@code data} for {@code st} and remembers it for retransmission. */
     void sendState(State st, Bytes data) {
-        st.lastSent = data;
-        out.send(st.local, st.peer, data);
+        st.lastSent = NatTraversal.frame(this, st.local, data);
+        out.send(st.local, st.peer, st.lastSent);
+    }
+
+    /** Sends an IKE message that is not retransmitted (Informational), framed for the NAT-T port. */
+    void send(org.jswan.ike.base.Endpoint local, org.jswan.ike.base.Endpoint peer, Bytes ike) {
+        out.send(local, peer, NatTraversal.frame(this, local, ike));
     }
 
     long startJob(State st, Effect.CryptoTask task, State.Resume resume) {

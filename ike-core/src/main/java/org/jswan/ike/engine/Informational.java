@@ -163,7 +163,7 @@ final class Informational {
                 notify.value(), Bytes.EMPTY);
         if (st.kind == StateKind.STATE_MAIN_R0) {
             IsakmpHeader h = new IsakmpHeader(st.icookie, st.rcookie, 0, 1, 0, ExchangeType.INFO.value(), 0, 0, 0);
-            core.out.send(st.local, st.peer, new IsakmpMessage(h, List.of(n)).encode());
+            core.send(st.local, st.peer, new IsakmpMessage(h, List.of(n)).encode());
             return;
         }
         if (st.kind == StateKind.STATE_QUICK_R0) {
@@ -183,7 +183,7 @@ final class Informational {
         all.addAll(payloads);
         Core.Encrypted e = core.encodeEncrypted(p1, p1.icookie, p1.rcookie, ExchangeType.INFO.value(), msgid, all,
                 core.phase2Iv(p1, msgid));
-        core.out.send(p1.local, p1.peer, e.datagram());
+        core.send(p1.local, p1.peer, e.datagram());
     }
 
     /** Tells the peer we are deleting an IPsec SA: Delete with our inbound SPIs (pluto 2.x does this). */

@@ -21,6 +21,10 @@ final class Lifecycle {
             return;
         }
         core.out.setDebugging(core.debugging | st.connection.extraDebugging());
+        if (e.type() == EventType.EVENT_NAT_T_KEEPALIVE) {
+            NatTraversal.keepalive(core, st);
+            return;
+        }
         st.event = EventType.EVENT_NULL;
         switch (e.type()) {
             case EVENT_RETRANSMIT -> retransmit(core, st);

@@ -55,6 +55,7 @@ final class MainMode {
         List<Payload> ps = new ArrayList<>();
         ps.add(sa);
         ps.addAll(VendorIds.ours());
+        ps.addAll(NatTraversal.vendorIds(core));
         core.out.log(st, "initiating Main Mode" + (replacing != 0 ? " to replace #" + replacing : ""));
         core.sendState(st, core.encodeClear(st, ExchangeType.IDPROT.value(), 0, ps));
         core.schedule(st, EventType.EVENT_RETRANSMIT, Duration.ofSeconds(10));
@@ -86,9 +87,11 @@ final class MainMode {
         st.oakley = choice.get().transform();
         st.saiBody = bodyOf(sa);
         st.rcookie = core.randomCookie();
+        NatTraversal.chooseMethod(core, st, md);
         List<Payload> ps = new ArrayList<>();
         ps.add(choice.get().reply());
         ps.addAll(VendorIds.ours());
+        ps.addAll(NatTraversal.replyVendorIds(st));
         core.sendState(st, core.encodeClear(st, ExchangeType.IDPROT.value(), 0, ps));
         return Step.OK;
     }
@@ -112,13 +115,15 @@ final class MainMode {
         }
         st.oakley = t.get();
         st.rcookie = md.header().responderCookie();
+        NatTraversal.chooseMethod(core, st, md);
         DhGroup g = st.oakley.group();
         DhPrivate x = g.generatePrivate(core.rng);
         st.dhPrivate = x;
         st.ni = core.rng.bytes(NONCE_SIZE);
         return new Step.Suspend(() -> g.publicValue(x), result -> {
             st.gi = (Bytes) result;
-            List<Payload> ps = List.of(new KePayload(st.gi), new NoncePayload(st.ni));
+            List<Payload> ps = new ArrayList<>(List.of(new KePayload(st.gi), new NoncePayload(st.ni)));
+            ps.addAll(NatTraversal.natDPayloads(core, st));
             core.sendState(st, core.encodeClear(st, ExchangeType.IDPROT.value(), 0, ps));
             return Step.OK;
         });
@@ -142,6 +147,7 @@ final class MainMode {
         st.gi = md.first(KePayload.class).keyData();
         st.ni = md.first(NoncePayload.class).nonce();
         st.nr = core.rng.bytes(NONCE_SIZE);
+        NatTraversal.detect(core, st, md);
         DhGroup g = st.oakley.group();
         DhPrivate x = g.generatePrivate(core.rng);
         st.dhPrivate = x;
@@ -160,7 +166,8 @@ final class MainMode {
             st.gr = both.ourPublic();
             st.gxy = both.shared();
             deriveKeys(core, st, psk.orElse(null));
-            List<Payload> ps = List.of(new KePayload(st.gr), new NoncePayload(st.nr));
+            List<Payload> ps = new ArrayList<>(List.of(new KePayload(st.gr), new NoncePayload(st.nr)));
+            ps.addAll(NatTraversal.natDPayloads(core, st));
             core.sendState(st, core.encodeClear(st, ExchangeType.IDPROT.value(), 0, ps));
             return Step.OK;
         });
@@ -179,6 +186,7 @@ final class MainMode {
         }
         st.gr = md.first(KePayload.class).keyData();
         st.nr = md.first(NoncePayload.class).nonce();
+        NatTraversal.detect(core, st, md);
         DhGroup g = st.oakley.group();
         DhPrivate x = st.dhPrivate;
         Bytes gr = st.gr;
@@ -194,6 +202,7 @@ final class MainMode {
             }
             st.gxy = shared;
             deriveKeys(core, st, psk.orElse(null));
+            NatTraversal.floatPorts(core, st);
             Id us = core.ourId(st.connection);
             IdPayload id = new IdPayload(us.wireType(), 0, 0, us.wireData());
             Bytes hashI = Ikev1Kdf.hashI(prf(st), st.keys.skeyid(), st.gi, st.gr, st.icookie, st.rcookie, st.saiBody,
@@ -338,6 +347,7 @@ final class MainMode {
             out.log(st, "ISAKMP SA established {auth=" + (st.oakley.authMethod() == OakleyTransform.AUTH_PSK
                     ? "PRESHARED_KEY" : "RSA_SIG") + " cipher=" + st.oakley.label() + "}");
             out.progress(st, 4, st.kind.name() + ": " + st.kind.story());
+            NatTraversal.startKeepalives(core, st);
             if (st.initiator) {
                 startPendingPhase2(core, st);
             }

@@ -52,6 +52,14 @@ final class State {
     /** The IV after the last Phase 1 message: the seed of every Phase 2 IV. */
     Bytes phase1Iv;
     org.jswan.ike.conn.Id peerId;
+    NatTraversal.Method natt = NatTraversal.Method.NONE;
+    Bytes nattDraftVid;
+    boolean weAreNatted;
+    boolean peerIsNatted;
+    long keepaliveSeq;
+    /** Endpoints before a NAT-T packet moved them, restored if its transition fails. */
+    Endpoint prevLocal;
+    Endpoint prevPeer;
 
     // ---- Quick Mode ----
     Map<Integer, List<IpsecTransform>> ipsecOffer;

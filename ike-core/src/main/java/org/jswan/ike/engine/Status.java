@@ -55,7 +55,9 @@ final class Status {
         Out out = core.out;
         Connection c = st.connection;
         StringBuilder sb = new StringBuilder();
-        sb.append('#').append(st.serial).append(": ").append(c.displayName()).append(' ').append(st.kind.name())
+        sb.append('#').append(st.serial).append(": ").append(c.displayName())
+                .append(st.peer != null && st.peer.port() != c.that().hostPort() ? ":" + st.peer.port() : "")
+                .append(' ').append(st.kind.name())
                 .append(" (").append(st.kind.story()).append(')');
         if (st.eventTime != null && st.event != EventType.EVENT_NULL) {
             long secs = Math.floorDiv(core.now.until(st.eventTime).toMillis(), 1000);
@@ -86,7 +88,7 @@ final class Status {
                             .append(st.peer.address());
                     sa.append(' ').append(p).append(sep).append(Long.toHexString(s.ourSpi())).append('@')
                             .append(st.local.address());
-                    tunnel |= s.transform().encapsulation() == 1 || s.transform().encapsulation() == 3;
+                    tunnel |= NatTraversal.isTunnel(s.transform().encapsulation());
                 }
             }
             if (tunnel) {

@@ -26,6 +26,12 @@ final class Timers {
         queue.add(new Entry(when, st.eventSeq, st.serial, type));
     }
 
+    /** The keepalive slot: independent of the state's main event. */
+    void scheduleKeepalive(State st, MonoTime when) {
+        st.keepaliveSeq = ++seq;
+        queue.add(new Entry(when, st.keepaliveSeq, st.serial, EventType.EVENT_NAT_T_KEEPALIVE));
+    }
+
     void cancel(State st) {
         st.event = EventType.EVENT_NULL;
         st.eventTime = null;
@@ -56,6 +62,7 @@ final class Timers {
     }
 
     private static boolean live(Entry e, StateTable states) {
-        return states.get(e.serial).map(st -> st.eventSeq == e.seq).orElse(false);
+        return states.get(e.serial).map(st -> e.type == EventType.EVENT_NAT_T_KEEPALIVE
+                ? st.keepaliveSeq == e.seq : st.eventSeq == e.seq).orElse(false);
     }
 }

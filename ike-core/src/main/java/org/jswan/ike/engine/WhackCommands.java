@@ -226,6 +226,9 @@ final class WhackCommands {
                 out.logWhack(client, Rc.LOG.code(), "shutting down interface " + old.name() + "/" + old.name() + " "
                         + old.address());
                 out.add(new Effect.CloseSocket(new Endpoint(old.address(), old.port())));
+                if (NatTraversal.enabled(core)) {
+                    out.add(new Effect.CloseSocket(new Endpoint(old.address(), core.config.natTPort())));
+                }
             }
         }
         for (ConnectionDb.Iface i : now) {
@@ -233,6 +236,9 @@ final class WhackCommands {
                 out.logWhack(client, Rc.LOG.code(), "adding interface " + i.name() + "/" + i.name() + " " + i.address()
                         + (i.port() != 500 ? ":" + i.port() : ""));
                 out.add(new Effect.OpenSocket(i.name(), new Endpoint(i.address(), i.port())));
+                if (NatTraversal.enabled(core)) {
+                    out.add(new Effect.OpenSocket(i.name(), new Endpoint(i.address(), core.config.natTPort())));
+                }
             }
         }
         core.interfaces = now;

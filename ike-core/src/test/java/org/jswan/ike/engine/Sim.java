@@ -82,6 +82,8 @@ final class Sim {
     private final Deque<Datagram> inflight = new ArrayDeque<>();
     MonoTime now = MonoTime.ofSeconds(1000);
     Predicate<Datagram> drop = d -> false;
+    /** Rewrites each datagram on its way (a NAT box); identity by default. */
+    java.util.function.UnaryOperator<Datagram> path = d -> d;
     private long nextClient = 1;
     private int seq;
 
@@ -133,7 +135,7 @@ final class Sim {
     /** Delivers everything in flight, recursively, without advancing time. */
     void settle() {
         for (int guard = 0; guard < 100_000 && !inflight.isEmpty(); guard++) {
-            Datagram d = inflight.poll();
+            Datagram d = path.apply(inflight.poll());
             if (drop.test(d)) {
                 continue;
             }
