@@ -4,13 +4,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import java.io.IOException;
-import java.net.DatagramPacket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.newsclub.net.unix.AFUNIXDatagramSocket;
+import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /**
@@ -34,11 +34,11 @@ final class SyslogAppender extends AppenderBase<ILoggingEvent> {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.US);
 
-    private final AFUNIXDatagramSocket socket;
+    private final AFUNIXDatagramChannel socket;
     private final AFUNIXSocketAddress target;
     private final String tag;
 
-    private SyslogAppender(AFUNIXDatagramSocket socket, AFUNIXSocketAddress target, String tag) {
+    private SyslogAppender(AFUNIXDatagramChannel socket, AFUNIXSocketAddress target, String tag) {
         this.socket = socket;
         this.target = target;
         this.tag = tag;
@@ -55,7 +55,7 @@ final class SyslogAppender extends AppenderBase<ILoggingEvent> {
             throw new IOException(path + " does not exist");
         }
         try {
-            AFUNIXDatagramSocket s = AFUNIXDatagramSocket.newInstance();
+            AFUNIXDatagramChannel s = AFUNIXDatagramChannel.open();
             return new SyslogAppender(s, AFUNIXSocketAddress.of(path), ident + "[" + pid + "]");
         } catch (UnsupportedOperationException | LinkageError e) {
             throw new IOException("AF_UNIX datagram sockets are not available (" + e + ")", e);
@@ -87,8 +87,8 @@ final class SyslogAppender extends AppenderBase<ILoggingEvent> {
         byte[] b = format(LOG_AUTHPRIV | severity(event.getLevel()), LocalDateTime.now(), tag,
                 event.getFormattedMessage());
         try {
-            socket.send(new DatagramPacket(b, b.length, target));
-        } catch (IOException e) {
+            socket.send(ByteBuffer.wrap(b), target);
+        } catch (IOException | RuntimeException e) {
             // syslogd is away; the record is lost, as syslog(3) would lose it
         }
     }
@@ -96,6 +96,10 @@ final class SyslogAppender extends AppenderBase<ILoggingEvent> {
     @Override
     public void stop() {
         super.stop();
-        socket.close();
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing at exit
+        }
     }
 }
