@@ -1,7 +1,10 @@
 package org.jswan.pluto;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.PortUnreachableException;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
@@ -62,7 +65,7 @@ final class IkeSockets implements AutoCloseable {
         try {
             ch = DatagramChannel.open(local.address().isV4() ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
             ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            ch.bind(new InetSocketAddress(local.address().toInetAddress(), local.port()));
+            ch.bind(new InetSocketAddress(bindAddress(iface, local.address()), local.port()));
             ch.configureBlocking(false);
             SelectionKey key = ch.register(selector, SelectionKey.OP_READ);
             Sock s = new Sock(iface, local, ch, key);
@@ -73,6 +76,18 @@ final class IkeSockets implements AutoCloseable {
             log.error("unable to open IKE socket " + local + " on " + iface + ": " + e.getMessage());
             closeQuietly(ch);
         }
+    }
+
+    /** An IPv6 link-local address can only be bound with its interface's scope. */
+    private static InetAddress bindAddress(String iface, IpAddress a) throws IOException {
+        InetAddress plain = a.toInetAddress();
+        if (plain instanceof Inet6Address && plain.isLinkLocalAddress() && iface != null) {
+            NetworkInterface ni = NetworkInterface.getByName(iface);
+            if (ni != null) {
+                return Inet6Address.getByAddress(null, plain.getAddress(), ni);
+            }
+        }
+        return plain;
     }
 
     void close(Endpoint local) {

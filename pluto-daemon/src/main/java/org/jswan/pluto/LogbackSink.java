@@ -29,7 +29,7 @@ final class LogbackSink implements LogSink {
         ch.qos.logback.classic.Logger l = ctx.getLogger(LOGGER);
         l.detachAndStopAllAppenders();
         l.setAdditive(false);
-        l.setLevel(Level.ALL);
+        l.setLevel(Level.TRACE);
         l.addAppender(appender);
         return new LogbackSink(l);
     }

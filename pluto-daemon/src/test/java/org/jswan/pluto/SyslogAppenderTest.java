@@ -43,7 +43,7 @@ class SyslogAppenderTest {
             a.setContext(ctx);
             a.start();
             Logger l = ctx.getLogger("pluto");
-            l.setLevel(Level.ALL);
+            l.setLevel(Level.TRACE);
             l.addAppender(a);
             l.info("Starting Pluto (jswan Version x)");
             l.error("ERROR: it broke");
@@ -78,7 +78,7 @@ class SyslogAppenderTest {
         a.setContext(ctx);
         a.start();
         Logger l = ctx.getLogger("pluto");
-        l.setLevel(Level.ALL);
+        l.setLevel(Level.TRACE);
         l.addAppender(a);
         l.info("\"conn\" #1: initiating Main Mode");
         l.debug("| {} stays as it is");
