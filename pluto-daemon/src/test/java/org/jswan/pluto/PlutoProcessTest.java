@@ -129,6 +129,26 @@ class PlutoProcessTest {
     }
 
     @Test
+    void aDaemonWithoutSyslogSaysSoThroughItsParent() throws Exception {
+        long daemon = -1;
+        try (PlutoProcess p = PlutoProcess.start(dir, "n", Pluto.class, "--noklips", "--ikeport", port,
+                "--ctlbase", base.toString())) {
+            assertEquals(0, p.awaitExit(START), p.stderr());
+            daemon = Long.parseLong(Files.readString(pid()).trim());
+            if (Files.exists(SyslogAppender.DEV_LOG)) {
+                assertEquals("", p.stderr());
+            } else {
+                assertTrue(p.stderr().startsWith("pluto: syslog is unavailable (/dev/log does not exist); logging to"
+                        + " stderr instead, which the daemon has on /dev/null: use --stderrlog"), p.stderr());
+            }
+            PlutoProcess.signal(daemon, "TERM");
+            awaitGone(daemon);
+        } finally {
+            killIfOurs(daemon);
+        }
+    }
+
+    @Test
     void aDaemonThatCannotStartMakesThePlutoFail() throws Exception {
         // sun_path holds 108 bytes: this control socket path is too long to bind.
         Path longBase = dir.resolve("x".repeat(120));
