@@ -109,7 +109,7 @@ class EventLoopTest {
                 assertEquals(1, lines.size());
                 assertTrue(lines.get(0).startsWith("030 ignoring message from whack with bad magic 0;"), lines.get(0));
             }
-            assertTrue(Duration.ofNanos(System.nanoTime() - t0).compareTo(Duration.ofSeconds(2)) < 0);
+            assertTrue(Duration.ofNanos(System.nanoTime() - t0).compareTo(Duration.ofSeconds(4)) < 0);
         }
     }
 
@@ -143,7 +143,7 @@ class EventLoopTest {
                 try (WhackTestClient c = new WhackTestClient(h.ctl)) {
                     assertEquals(List.of("000 status"), c.send(status()).readUntilEof(T));
                 }
-                assertTrue(Duration.ofNanos(System.nanoTime() - t0).compareTo(Duration.ofSeconds(1)) < 0);
+                assertTrue(Duration.ofNanos(System.nanoTime() - t0).compareTo(Duration.ofSeconds(3)) < 0);
                 silent.readUntilEof(Duration.ofSeconds(8));
                 assertTrue(silent.sawEof(), "the silent client was not closed");
                 assertTrue(Duration.ofNanos(System.nanoTime() - t0).compareTo(Duration.ofMillis(4500)) > 0);
@@ -286,7 +286,7 @@ class EventLoopTest {
             Input.Tick t = h.await(Input.Tick.class);
             Duration late = w.now().plus(Duration.ofMillis(200)).until(t.now());
             assertFalse(late.isNegative(), "ticked early: " + late);
-            assertTrue(late.compareTo(Duration.ofSeconds(1)) < 0, "ticked late: " + late);
+            assertTrue(late.compareTo(Duration.ofSeconds(2)) < 0, "ticked late: " + late);
             Thread.sleep(300);
             assertEquals(1, h.inputs(Input.Tick.class).size());
         }
