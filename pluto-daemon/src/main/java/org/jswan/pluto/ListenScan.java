@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jswan.ike.base.IpAddress;
+import org.jswan.ike.conn.Resolver;
 import org.jswan.ike.engine.Input;
 import org.jswan.ike.secrets.SecretsTable;
 
@@ -24,10 +25,12 @@ final class ListenScan {
     private final List<String> only;
     private final String secretsFile;
     private final PlutoLog log;
+    private final Resolver resolver;
 
-    ListenScan(List<String> only, String secretsFile, PlutoLog log) {
+    ListenScan(List<String> only, String secretsFile, Resolver resolver, PlutoLog log) {
         this.only = List.copyOf(only);
         this.secretsFile = secretsFile;
+        this.resolver = resolver;
         this.log = log;
     }
 
@@ -66,12 +69,9 @@ final class ListenScan {
         }
     }
 
-    /**
-     * SWITCH HERE when the ipsec.secrets loader lands in {@code org.jswan.ike.secrets}: read
-     * {@link #secretsFile} (a glob) and return its table and notes. Until then: an empty table.
-     */
+    /** Reads {@code --secretsfile} (a glob) afresh: the table and the lines to log. */
     Input.SecretsLoad loadSecrets() {
-        return new Input.SecretsLoad(SecretsTable.empty(), List.of());
+        return SecretsTable.load(secretsFile, resolver);
     }
 
     String secretsFile() {

@@ -55,7 +55,7 @@ final class PlutoDaemon {
                 o.noRetransmits(), o.debugging(), Version.get()), Rng.secure());
         Inbox inbox = new Inbox(selector);
         EventLoop loop = new EventLoop(EnginePort.of(engine), new EventLoop.Parts(selector, clock, log, inbox, whack,
-                new CryptoPool(inbox), kernel, new ListenScan(o.interfaces(), o.secretsFile(), log)));
+                new CryptoPool(inbox), kernel, new ListenScan(o.interfaces(), o.secretsFile(), new DnsResolver(), log)));
         Signals.install(inbox, log);
         readiness.ready(pid);
 

@@ -1,9 +1,8 @@
 package org.jswan.pluto;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import org.jswan.ike.whack.WhackCodec;
+import org.jswan.ike.whack.WhackDecodeException;
+import org.jswan.ike.whack.WhackLayout;
 import org.jswan.ike.whack.WhackMessage;
 
 /**
@@ -13,10 +12,10 @@ import org.jswan.ike.whack.WhackMessage;
 @FunctionalInterface
 interface WhackDecoder {
     /**
-     * Bytes beyond the fixed part of the message and its 2048 bytes of strings are never
-     * needed; a client that sends more has the rest discarded.
+     * {@code sizeof(struct whack_message)}: the fixed part and its 2048 bytes of strings. pluto's
+     * one {@code read()} never took more; a client that sends more has the rest discarded.
      */
-    int MAX_REQUEST = 4096;
+    int MAX_REQUEST = WhackLayout.SIZE;
 
     /** @throws Undecodable with the codec's own words ("ignoring runt message from whack: ...") */
     WhackMessage decode(byte[] buf, int n) throws Undecodable;
@@ -28,35 +27,13 @@ interface WhackDecoder {
         }
     }
 
-    /**
-     * {@code WhackCodec.decode(byte[], int)}.
-     *
-     * <p>TEMPORARY: the codec's decoder is being written in parallel, so it is bound at run time
-     * and a build without it answers every request as undecodable. Once
-     * {@code WhackCodec.decode} is in ike-core, replace the body of {@link #codec()} with the
-     * direct call {@code (buf, n) -> { try { return WhackCodec.decode(buf, n); } catch
-     * (WhackDecodeException e) { throw new Undecodable(e.getMessage()); } }}.
-     */
+    /** {@link WhackCodec#decode(byte[], int)}. */
     static WhackDecoder codec() {
-        MethodHandle decode;
-        try {
-            decode = MethodHandles.publicLookup().findStatic(WhackCodec.class, "decode",
-                    MethodType.methodType(WhackMessage.class, byte[].class, int.class));
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            return (buf, n) -> {
-                throw new Undecodable("this pluto was built without the whack message decoder; got "
-                        + n + " bytes");
-            };
-        }
         return (buf, n) -> {
             try {
-                return (WhackMessage) decode.invokeExact(buf, n);
-            } catch (Error e) {
-                throw e;
-            } catch (Throwable t) {
-                // The codec's WhackDecodeException, or a bug in it: either way the request is bad.
-                String m = t.getMessage();
-                throw new Undecodable(m != null ? m : "undecodable message from whack (" + t + ")");
+                return WhackCodec.decode(buf, n);
+            } catch (WhackDecodeException e) {
+                throw new Undecodable(e.getMessage());
             }
         };
     }

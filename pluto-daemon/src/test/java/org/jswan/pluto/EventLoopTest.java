@@ -27,7 +27,6 @@ import org.jswan.ike.engine.Effect;
 import org.jswan.ike.engine.Input;
 import org.jswan.ike.engine.kernel.KernelRequest;
 import org.jswan.ike.whack.Debug;
-import org.jswan.ike.whack.WhackMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +39,7 @@ class EventLoopTest {
     Path dir;
 
     private static byte[] status() {
-        return StubWhackDecoder.basic(true, false);
+        return Requests.status();
     }
 
     @Test
@@ -196,25 +195,31 @@ class EventLoopTest {
     }
 
     @Test
-    void listenRequestsCarryTheMachinesInterfaces() throws Exception {
-        StubWhackDecoder stub = new StubWhackDecoder();
-        WhackDecoder listen = (b, n) -> {
-            WhackMessage.Builder m = stub.decode(b, n).toBuilder();
-            m.listen = true;
-            return m.build();
-        };
-        try (LoopHarness h = new LoopHarness(dir, listen, 0, List.of("lo"))) {
+    void listenRequestsCarryTheMachinesInterfacesAndSecrets() throws Exception {
+        Path secrets = dir.resolve("ipsec.secrets");
+        Files.writeString(secrets, "127.0.0.1 127.0.0.2 : PSK \"not shown\"\n");
+        try (LoopHarness h = new LoopHarness(dir, WhackDecoder.codec(), 0, List.of("lo"), secrets.toString())) {
             h.engine.script = in -> in instanceof Input.Whack w ? List.of(new Effect.WhackDone(w.client())) : List.of();
             h.start();
             try (WhackTestClient c = new WhackTestClient(h.ctl)) {
-                c.send(status()).readUntilEof(T);
+                c.send(Requests.listen()).readUntilEof(T);
             }
             Input.ListenFacts f = h.await(Input.Whack.class).listen();
             assertNotNull(f);
             assertTrue(f.interfaces().contains(new Input.NetInterface("lo", IpAddress.parse("127.0.0.1"))),
                     String.valueOf(f.interfaces()));
             assertTrue(f.interfaces().stream().allMatch(i -> i.name().equals("lo")));
-            assertNotNull(f.secrets().table());
+            assertEquals(1, f.secrets().table().size());
+            assertEquals(List.of(new Input.LogNote(2, "loading secrets from \"" + secrets + "\"")), f.secrets().notes());
+        }
+        // Without --listen nothing is looked at.
+        try (LoopHarness h = new LoopHarness(dir)) {
+            h.engine.script = in -> in instanceof Input.Whack w ? List.of(new Effect.WhackDone(w.client())) : List.of();
+            h.start();
+            try (WhackTestClient c = new WhackTestClient(h.ctl)) {
+                c.send(Requests.status()).readUntilEof(T);
+            }
+            assertNull(h.await(Input.Whack.class).listen());
         }
     }
 
@@ -300,7 +305,7 @@ class EventLoopTest {
                 3, Secret.copyOf(new byte[24]), 2, Secret.copyOf(new byte[16]), 0, 0);
         KernelRequest add = new KernelRequest.AddSas("c", 1, List.of(sa), Subnet.parse("10.0.1.0/24"),
                 Subnet.parse("10.0.2.0/24"));
-        try (LoopHarness h = new LoopHarness(dir, new StubWhackDecoder(), Debug.KLIPS, List.of())) {
+        try (LoopHarness h = new LoopHarness(dir, WhackDecoder.codec(), Debug.KLIPS, List.of())) {
             h.engine.script = in -> in instanceof Input.Whack w
                     ? List.of(new Effect.Kernel(add), new Effect.Kernel(add), new Effect.WhackDone(w.client()))
                     : List.of();
@@ -333,7 +338,7 @@ class EventLoopTest {
             h.awaitLog(l -> l.startsWith("ERROR: internal error in the engine, handling Whack: "
                     + "java.lang.IllegalStateException: engine bug"), T);
             try (WhackTestClient c = new WhackTestClient(h.ctl)) {
-                c.send(StubWhackDecoder.basic(false, true)).readUntilEof(T);
+                c.send(Requests.shutdown()).readUntilEof(T);
             }
             assertEquals(7, h.awaitExit(T));
             assertTrue(h.log.contains("shutting down"));

@@ -51,6 +51,11 @@ final class LoopHarness implements AutoCloseable {
     private volatile Integer status;
 
     LoopHarness(Path dir, WhackDecoder decoder, long debugging, List<String> interfaces) throws Exception {
+        this(dir, decoder, debugging, interfaces, "/nonexistent/ipsec.secrets");
+    }
+
+    LoopHarness(Path dir, WhackDecoder decoder, long debugging, List<String> interfaces, String secrets)
+            throws Exception {
         this.ctl = dir.resolve("pluto.ctl");
         Selector sel = Selector.open();
         PlutoLog plog = new PlutoLog((level, text) -> log.add(text), debugging);
@@ -59,12 +64,12 @@ final class LoopHarness implements AutoCloseable {
         KernelBridge kb = new KernelBridge(new NoKernel(l -> plog.debug(org.jswan.ike.whack.Debug.KLIPS,
                 () -> "kernel: " + l)), plog, "kernel backend \"none\": SAs are negotiated but not installed");
         loop = new EventLoop(engine, new EventLoop.Parts(sel, clock, plog, inbox, ws, new CryptoPool(inbox), kb,
-                new ListenScan(interfaces, "/nonexistent/ipsec.secrets", plog)));
+                new ListenScan(interfaces, secrets, org.jswan.ike.conn.Resolver.none(), plog)));
         thread = new Thread(() -> status = loop.run(), "test-loop");
     }
 
     LoopHarness(Path dir) throws Exception {
-        this(dir, new StubWhackDecoder(), 0, List.of());
+        this(dir, WhackDecoder.codec(), 0, List.of());
     }
 
     LoopHarness start() {

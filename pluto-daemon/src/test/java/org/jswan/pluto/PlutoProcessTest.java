@@ -55,14 +55,14 @@ class PlutoProcessTest {
         List<String> args = new ArrayList<>(List.of("--nofork", "--stderrlog", "--noklips", "--ikeport", port,
                 "--ctlbase", base.toString()));
         args.addAll(List.of(extra));
-        PlutoProcess p = PlutoProcess.start(dir, name, StubCodecPluto.class, args.toArray(new String[0]));
+        PlutoProcess p = PlutoProcess.start(dir, name, Pluto.class, args.toArray(new String[0]));
         p.awaitStdout("Pluto initialized\n", START);
         return p;
     }
 
     private List<String> status() throws Exception {
         try (WhackTestClient c = new WhackTestClient(ctl())) {
-            List<String> lines = c.send(StubWhackDecoder.basic(true, false)).readUntilEof(T);
+            List<String> lines = c.send(Requests.status()).readUntilEof(T);
             assertTrue(c.sawEof(), "status was not answered to the end: " + lines);
             for (String l : lines) {
                 assertTrue(l.matches("[0-9]{3} .*"), l);
@@ -107,7 +107,7 @@ class PlutoProcessTest {
     @Test
     void withoutNoforkThePlutoReturnsOnceTheDaemonIsReady() throws Exception {
         long daemon = -1;
-        try (PlutoProcess p = PlutoProcess.start(dir, "d", StubCodecPluto.class, "--stderrlog", "--noklips",
+        try (PlutoProcess p = PlutoProcess.start(dir, "d", Pluto.class, "--stderrlog", "--noklips",
                 "--ikeport", port, "--ctlbase", base.toString())) {
             assertEquals(0, p.awaitExit(START), p.stderr());
             assertEquals("", p.stdout());
@@ -168,7 +168,7 @@ class PlutoProcessTest {
             assertTrue(p.process.isAlive(), "SIGHUP must not stop pluto");
             status();
             try (WhackTestClient c = new WhackTestClient(ctl())) {
-                c.send(StubWhackDecoder.basic(false, true)).readUntilEof(T);
+                c.send(Requests.shutdown()).readUntilEof(T);
             }
             assertEquals(0, p.awaitExit(T));
             assertFalse(Files.exists(ctl()));
@@ -177,22 +177,60 @@ class PlutoProcessTest {
     }
 
     @Test
-    void garbageOnTheControlSocketHurtsNothing() throws Exception {
+    void garbageOnTheControlSocketGetsRc30AndHurtsNothing() throws Exception {
         try (PlutoProcess p = nofork("g", "--debug-control")) {
             try (WhackTestClient c = new WhackTestClient(ctl())) {
-                List<String> lines = c.send(new byte[] {1, 2, 3}).halfClose().readUntilEof(Duration.ofSeconds(3));
-                // TODO(engine): once the engine answers BadWhack, require exactly one RC 30 line.
-                for (String l : lines) {
-                    assertTrue(l.startsWith("030 "), l);
-                }
+                List<String> lines = c.send(new byte[] {1, 2, 3}).halfClose().readUntilEof(T);
+                assertEquals(List.of("030 ignoring runt message from whack: got 3 bytes"), lines);
+                assertTrue(c.sawEof());
             }
             p.awaitStderr("| whack client #1 sent an undecodable request (3 bytes): "
                     + "ignoring runt message from whack: got 3 bytes", T);
+            // Without a half-close, the same answer once no more bytes come.
             try (WhackTestClient c = new WhackTestClient(ctl())) {
-                c.send(new byte[1 << 20]).readUntilEof(Duration.ofSeconds(3));
+                List<String> lines = c.send(new byte[16]).readUntilEof(T);
+                assertEquals(1, lines.size(), String.valueOf(lines));
+                assertTrue(lines.get(0).startsWith("030 ignoring message from whack with bad magic 0; should be "),
+                        lines.get(0));
+            }
+            // A megabyte: read up to one message's size and answered; pluto closes meanwhile.
+            try (WhackTestClient c = new WhackTestClient(ctl())) {
+                try {
+                    c.send(new byte[1 << 20]);
+                } catch (java.io.IOException e) {
+                    // pluto had its answer and closed the socket: the write broke off
+                }
+                List<String> lines = c.readUntilEof(T);
+                assertTrue(lines.size() <= 1 && lines.stream().allMatch(l -> l.startsWith("030 ")), String.valueOf(lines));
             }
             assertTrue(p.process.isAlive());
             status();
+        }
+    }
+
+    @Test
+    void listenOpensTheIkeSocketOnTheInterfaces() throws Exception {
+        Path secrets = dir.resolve("ipsec.secrets");
+        Files.writeString(secrets, "127.0.0.1 127.0.0.2 : PSK \"a secret\"\n");
+        try (PlutoProcess p = nofork("l", "--interface", "lo", "--secretsfile", secrets.toString())) {
+            List<String> lines;
+            try (WhackTestClient c = new WhackTestClient(ctl())) {
+                lines = c.send(Requests.listen()).readUntilEof(T);
+            }
+            assertTrue(lines.contains("002 adding interface lo/lo 127.0.0.1:" + port), String.valueOf(lines));
+            assertTrue(lines.contains("002 loading secrets from \"" + secrets + "\""), String.valueOf(lines));
+            // The socket is pluto's now.
+            try (DatagramChannel d = DatagramChannel.open(StandardProtocolFamily.INET)) {
+                boolean taken;
+                try {
+                    d.bind(new InetSocketAddress("127.0.0.1", Integer.parseInt(port)));
+                    taken = false;
+                } catch (java.net.BindException e) {
+                    taken = true;
+                }
+                assertTrue(taken, "pluto did not bind 127.0.0.1:" + port);
+            }
+            assertFalse(p.stderr().contains("a secret"), "the PSK reached the log");
         }
     }
 
