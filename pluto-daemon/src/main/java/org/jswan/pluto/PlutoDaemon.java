@@ -54,8 +54,9 @@ final class PlutoDaemon {
         Engine engine = new Engine(new EngineConfig(o.ikePort(), o.natTPort(), o.noKlips(), o.uniqueIds(),
                 o.noRetransmits(), o.debugging(), Version.get()), Rng.secure());
         Inbox inbox = new Inbox(selector);
-        EventLoop loop = new EventLoop(EnginePort.of(engine), new EventLoop.Parts(selector, clock, log, inbox, whack,
-                new CryptoPool(inbox), kernel, new ListenScan(o.interfaces(), o.secretsFile(), new DnsResolver(), log)));
+        ListenScan listen = new ListenScan(o.interfaces(), o.secretsFile(), new DnsResolver(), log);
+        EventLoop loop = new EventLoop(EnginePort.of(engine),
+                new EventLoop.Parts(selector, clock, log, inbox, whack, new CryptoPool(inbox), kernel, listen));
         Signals.install(inbox, log);
         readiness.ready(pid);
 
