@@ -17,8 +17,7 @@ final class Status {
     static void show(Core core, long client) {
         Out out = core.out;
         for (ConnectionDb.Iface i : core.interfaces) {
-            out.whack(client, 0, "interface " + i.name() + "/" + i.name() + " " + i.address()
-                    + (i.port() != 500 ? ":" + i.port() : ""));
+            out.whack(client, 0, "interface " + i.name() + "/" + i.name() + " " + address(i));
         }
         out.whack(client, 0, "%myid = " + (core.myId == null ? "(none)" : core.myId.toString()));
         out.whack(client, 0, "debug " + Debug.names(core.debugging));
@@ -33,11 +32,18 @@ final class Status {
         out.whack(client, 0, " ");
     }
 
+    /** {@code 192.0.2.1}, or with a port other than 500 {@code 192.0.2.1:8500} / {@code [2001:db8::1]:8500}. */
+    static String address(ConnectionDb.Iface i) {
+        if (i.port() == 500) {
+            return i.address().toString();
+        }
+        return new org.jswan.ike.base.Endpoint(i.address(), i.port()).toString();
+    }
+
     private static void connection(Core core, long client, Connection c) {
         Out out = core.out;
         String n = c.displayName();
-        String left = c.oriented() && !c.thisIsLeft()
-                ? Connection.formatEnd(c.left(), c.right(), true) : Connection.formatEnd(c.left(), c.right(), true);
+        String left = Connection.formatEnd(c.left(), c.right(), true);
         String right = Connection.formatEnd(c.right(), c.left(), false);
         out.whack(client, 0, n + ": " + left + "..." + right + "; " + c.routing().story() + "; eroute owner: #"
                 + c.erouteOwner());

@@ -224,7 +224,7 @@ final class WhackCommands {
         for (ConnectionDb.Iface old : core.interfaces) {
             if (!now.contains(old)) {
                 out.logWhack(client, Rc.LOG.code(), "shutting down interface " + old.name() + "/" + old.name() + " "
-                        + old.address());
+                        + Status.address(old));
                 out.add(new Effect.CloseSocket(new Endpoint(old.address(), old.port())));
                 if (NatTraversal.enabled(core)) {
                     out.add(new Effect.CloseSocket(new Endpoint(old.address(), core.config.natTPort())));
@@ -233,8 +233,8 @@ final class WhackCommands {
         }
         for (ConnectionDb.Iface i : now) {
             if (!core.interfaces.contains(i)) {
-                out.logWhack(client, Rc.LOG.code(), "adding interface " + i.name() + "/" + i.name() + " " + i.address()
-                        + (i.port() != 500 ? ":" + i.port() : ""));
+                out.logWhack(client, Rc.LOG.code(), "adding interface " + i.name() + "/" + i.name() + " "
+                        + Status.address(i));
                 out.add(new Effect.OpenSocket(i.name(), new Endpoint(i.address(), i.port())));
                 if (NatTraversal.enabled(core)) {
                     out.add(new Effect.OpenSocket(i.name(), new Endpoint(i.address(), core.config.natTPort())));
