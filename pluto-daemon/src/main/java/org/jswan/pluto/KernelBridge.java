@@ -2,6 +2,8 @@ package org.jswan.pluto;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jswan.ike.base.Bytes;
+import org.jswan.ike.base.Endpoint;
 import org.jswan.ike.engine.kernel.KernelRequest;
 import org.jswan.ike.whack.Debug;
 import org.jswan.klips.Kernel;
@@ -32,6 +34,12 @@ final class KernelBridge implements AutoCloseable {
 
     String backendName() {
         return kernel.name();
+    }
+
+    /** ESP-in-UDP from the NAT-T socket goes to the kernel, never to the engine. */
+    void espInUdp(Endpoint from, Endpoint to, Bytes packet) {
+        kernel.espInUdp(from.address().toInetAddress(), from.port(), to.address().toInetAddress(), to.port(),
+                packet.toArray());
     }
 
     void apply(KernelRequest request) {

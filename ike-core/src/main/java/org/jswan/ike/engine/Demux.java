@@ -255,6 +255,11 @@ final class Demux {
                 return;
             }
         }
+        if (out.dbg(Debug.PARSING)) {
+            for (String line : org.jswan.ike.wire.PayloadDescriber.describe(h, payloads)) {
+                out.debug(line.startsWith("| ") ? line.substring(2) : line);
+            }
+        }
         Md md = new Md(h, payloads, p.data(), p.from(), p.to(), h.encrypted(), ivAfter);
         if (NatTraversal.enabled(core) && p.to().port() == core.config.natTPort()
                 && (!p.to().equals(st.local) || !p.from().equals(st.peer))) {
