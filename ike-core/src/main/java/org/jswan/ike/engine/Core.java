@@ -38,6 +38,7 @@ final class Core {
     /** Quick Modes waiting for their ISAKMP SA: phase 1 serial → connections with their whacks. */
     final Map<Long, List<Pending>> pendingPhase2 = new LinkedHashMap<>();
     final IpsecSpis spis;
+    final PublicKeys publicKeys = new PublicKeys();
     SecretsTable secrets = SecretsTable.empty();
     List<ConnectionDb.Iface> interfaces = new ArrayList<>();
     boolean listening;

@@ -52,6 +52,8 @@ final class State {
     /** The IV after the last Phase 1 message: the seed of every Phase 2 IV. */
     Bytes phase1Iv;
     org.jswan.ike.conn.Id peerId;
+    /** The pre-shared key SKEYID was made from (owned by the secrets table; kept to compare on switching). */
+    Secret psk;
     NatTraversal.Method natt = NatTraversal.Method.NONE;
     Bytes nattDraftVid;
     boolean weAreNatted;

@@ -30,6 +30,13 @@ final class Status {
             state(core, client, st);
         }
         out.whack(client, 0, " ");
+        if (!core.publicKeys.all().isEmpty()) {
+            out.whack(client, 0, "List of RSA Public Keys:");
+            for (PublicKeys.Entry e : core.publicKeys.all()) {
+                out.whack(client, 0, "  " + e.id() + ": " + e.key().bits() + " RSA key *" + e.key().keyId());
+            }
+            out.whack(client, 0, " ");
+        }
     }
 
     /** {@code 192.0.2.1}, or with a port other than 500 {@code 192.0.2.1:8500} / {@code [2001:db8::1]:8500}. */

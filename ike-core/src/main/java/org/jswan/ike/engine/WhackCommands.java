@@ -68,8 +68,7 @@ final class WhackCommands {
             core.listening = false;
         }
         if (m.key()) {
-            out.logWhack(client, Rc.NOKEY.code(), "--keyid: RSA public keys are not supported yet (they arrive with"
-                    + " RSA signature authentication)");
+            addKey(core, client, m);
         }
         if (m.route()) {
             out.logWhack(client, Rc.ROUTE.code(), "\"" + m.name() + "\": --route is not supported yet (routing arrives"
@@ -101,6 +100,33 @@ final class WhackCommands {
         if (!keepOpen) {
             out.whackDone(client);
         }
+    }
+
+    /** {@code --keyid ID [--addkey] [--pubkeyrsa KEY]} (reference §1.5 step 8). */
+    private static void addKey(Core core, long client, WhackMessage m) {
+        Id id;
+        try {
+            id = Id.parse(m.keyId(), n -> Optional.empty());
+        } catch (Exception e) {
+            core.out.logWhack(client, Rc.BADID.code(), "bad --keyid \"" + m.keyId() + "\": " + e.getMessage());
+            return;
+        }
+        if (m.keyVal().isEmpty()) {
+            // FreeS/WAN fetched KEY records from DNS here; jswan has no DNS lookups yet
+            core.out.logWhack(client, Rc.NOKEY.code(), "no key found through DNS for \"" + id + "\": jswan does not"
+                    + " look keys up in DNS yet; give it with --pubkeyrsa");
+            return;
+        }
+        org.jswan.ike.secrets.RsaPublicKey key;
+        try {
+            key = org.jswan.ike.secrets.RsaPublicKeyBlob.decode(m.keyVal());
+        } catch (Exception e) {
+            core.out.logWhack(client, Rc.BADID.code(), "bad --pubkeyrsa for \"" + id + "\": " + e.getMessage());
+            return;
+        }
+        core.publicKeys.add(id, key, m.addKey(), core.now);
+        core.out.logWhack(client, Rc.LOG.code(), (m.addKey() ? "added" : "installed") + " RSA public key for \"" + id
+                + "\": " + key.bits() + " bits, keyid *" + key.keyId());
     }
 
     private static void addConnection(Core core, long client, WhackMessage m) {
