@@ -40,6 +40,8 @@ final class Core {
     final IpsecSpis spis;
     final PublicKeys publicKeys = new PublicKeys();
     SecretsTable secrets = SecretsTable.empty();
+    /** ipsec.secrets as read; {@link #secrets} is this with %myid indices replaced by --myid. */
+    SecretsTable secretsAsRead = SecretsTable.empty();
     List<ConnectionDb.Iface> interfaces = new ArrayList<>();
     boolean listening;
     Id myId;
@@ -167,6 +169,10 @@ final class Core {
     Bytes phase2Iv(State phase1, long msgid) {
         return org.jswan.ike.crypto.Ikev1Kdf.phase2Iv(phase1.oakley.hash(), phase1.phase1Iv, msgid,
                 phase1.oakley.encryption().blockSize());
+    }
+
+    void refreshSecrets() {
+        secrets = myId == null ? secretsAsRead : secretsAsRead.resolveMyId(myId);
     }
 
     boolean isOurAddress(IpAddress a) {

@@ -40,6 +40,7 @@ final class WhackCommands {
         if (m.myid()) {
             try {
                 core.myId = m.myId() == null ? null : Id.parse(m.myId(), n -> Optional.empty());
+                core.refreshSecrets();
             } catch (Exception e) {
                 out.logWhack(client, Rc.BADID.code(), "bad --myid: " + m.myId() + " (" + e.getMessage() + ")");
             }
@@ -277,7 +278,8 @@ final class WhackCommands {
             for (Input.LogNote n : facts.secrets().notes()) {
                 out.logWhack(client, n.rc(), n.text());
             }
-            core.secrets = facts.secrets().table();
+            core.secretsAsRead = facts.secrets().table();
+            core.refreshSecrets();
         }
     }
 
