@@ -50,7 +50,7 @@ public final class IpComp implements AutoCloseable {
      * payload is too small to try or does not shrink: then it is sent as it is.
      */
     public byte[] compress(int nextHeader, byte[] in, int off, int len) {
-        if (len < threshold) {
+        if (len < threshold || len <= HEADER + 1) {
             return null;
         }
         deflater.reset();
