@@ -69,6 +69,10 @@ public final class Ipv4 {
         return u16(p, off + 2);
     }
 
+    public static int identification(byte[] p, int off) {
+        return u16(p, off + 4);
+    }
+
     public static int protocol(byte[] p, int off) {
         return p[off + 9] & 0xff;
     }
