@@ -58,73 +58,42 @@ final class Inbound {
         process(header, esp, true);
     }
 
+    /** A packet being taken apart: its (outer) IPv4 header and what follows it. */
+    private static final class Packet {
+        byte[] header;
+        byte[] payload;
+
+        Packet(byte[] header, byte[] payload) {
+            this.header = header;
+            this.payload = payload;
+        }
+
+        int protocol() {
+            return Ipv4.protocol(header, 0);
+        }
+    }
+
     private void process(byte[] header, byte[] payload, boolean viaUdp) {
+        Packet pkt = new Packet(header, payload);
         InetAddress dst = address(Ipv4.destination(header, 0));
         SaEntry first = null;
         SaEntry expect = null;
         SaEntry current = null;
         try {
-            while (true) {
-                int proto = Ipv4.protocol(header, 0);
-                SaProto sp = proto == Ipv4.PROTO_ESP ? SaProto.ESP : proto == Ipv4.PROTO_AH ? SaProto.AH
-                        : proto == Ipv4.PROTO_IPCOMP ? SaProto.IPCOMP : null;
-                if (sp == null) {
-                    break;
-                }
-                long spi = spi(sp, header, payload);
-                SaEntry sa = spi < 0 ? null : d.sadb.get(dst, sp, spi);
-                if (sa == null) {
+            for (SaProto sp; (sp = ipsecProtocol(pkt.protocol())) != null; expect = current.inner) {
+                long spi = spi(sp, pkt.payload);
+                current = spi < 0 ? null : d.sadb.get(dst, sp, spi);
+                if (current == null) {
                     d.drop(Counter.DROP_NO_SA, null, "no SA " + new Sadb.Key(dst, sp, Math.max(spi, 0)));
                     return;
                 }
-                current = sa;
-                // the SAs come outermost first: the group's last SA, then each one's inner SA
-                // (an IPComp SA may be skipped: the sender sends small packets uncompressed)
-                if (first == null) {
-                    if (sa.outer != null) {
-                        d.drop(Counter.DROP_CHAIN, sa, sa + " is not the outermost SA of its group");
-                        return;
-                    }
-                    first = sa;
-                } else {
-                    while (expect != null && expect != sa && expect.proto() == SaProto.IPCOMP) {
-                        expect = expect.inner;
-                    }
-                    if (expect != sa) {
-                        d.drop(Counter.DROP_CHAIN, sa, sa + " out of its group's order");
-                        return;
-                    }
-                }
-                if (sp == SaProto.ESP && sa.params.udpEncapsulated() != viaUdp) {
-                    d.drop(Counter.DROP_ENCAPSULATION, sa, sa + (viaUdp ? " is not UDP-encapsulated"
-                            : " is UDP-encapsulated, raw ESP refused"));
+                if (!inOrder(current, first, expect) || !rightEncapsulation(current, viaUdp)) {
                     return;
                 }
-                synchronized (sa) {
-                    switch (sp) {
-                        case ESP: {
-                            EspTransform.Opened o = sa.esp.open(payload, 0, payload.length, sa.window);
-                            payload = java.util.Arrays.copyOf(o.buffer(), o.length());
-                            Ipv4.setProtocol(header, 0, o.nextHeader());
-                            break;
-                        }
-                        case AH: {
-                            byte[] whole = join(header, payload);
-                            AhTransform.Opened o = sa.ah.open(whole, 0, whole.length, sa.window);
-                            int ihl = header.length;
-                            header = java.util.Arrays.copyOf(o.packet(), ihl);
-                            payload = java.util.Arrays.copyOfRange(o.packet(), ihl, o.packet().length);
-                            break;
-                        }
-                        default: {
-                            IpComp.Decompressed c = sa.comp.decompress(payload, 0, payload.length, MAX_INNER);
-                            payload = c.payload();
-                            Ipv4.setProtocol(header, 0, c.nextHeader());
-                            break;
-                        }
-                    }
+                if (first == null) {
+                    first = current;
                 }
-                expect = sa.inner;
+                open(current, pkt);
             }
         } catch (BadPacket e) {
             Counter c = e.reason() == BadPacket.Reason.REPLAY ? Counter.DROP_REPLAY
@@ -133,10 +102,74 @@ final class Inbound {
             return;
         }
         if (first == null) {
-            d.drop(Counter.DROP_MALFORMED, null, "not an IPsec packet, protocol " + Ipv4.protocol(header, 0));
+            d.drop(Counter.DROP_MALFORMED, null, "not an IPsec packet, protocol " + pkt.protocol());
             return;
         }
-        finish(first, expect, header, payload);
+        finish(first, expect, pkt.header, pkt.payload);
+    }
+
+    private static SaProto ipsecProtocol(int proto) {
+        return proto == Ipv4.PROTO_ESP ? SaProto.ESP : proto == Ipv4.PROTO_AH ? SaProto.AH
+                : proto == Ipv4.PROTO_IPCOMP ? SaProto.IPCOMP : null;
+    }
+
+    /**
+     * The SAs come outermost first: the group's last SA, then each one's inner SA (an IPComp SA
+     * may be skipped: the sender sends small packets uncompressed).
+     */
+    private boolean inOrder(SaEntry sa, SaEntry first, SaEntry expect) {
+        if (first == null) {
+            if (sa.outer != null) {
+                d.drop(Counter.DROP_CHAIN, sa, sa + " is not the outermost SA of its group");
+                return false;
+            }
+            return true;
+        }
+        while (expect != null && expect != sa && expect.proto() == SaProto.IPCOMP) {
+            expect = expect.inner;
+        }
+        if (expect != sa) {
+            d.drop(Counter.DROP_CHAIN, sa, sa + " out of its group's order");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean rightEncapsulation(SaEntry sa, boolean viaUdp) {
+        if (sa.proto() == SaProto.ESP && sa.params.udpEncapsulated() != viaUdp) {
+            d.drop(Counter.DROP_ENCAPSULATION, sa, sa + (viaUdp ? " is not UDP-encapsulated"
+                    : " is UDP-encapsulated, raw ESP refused"));
+            return false;
+        }
+        return true;
+    }
+
+    /** Verifies and removes one header: ESP, AH or IPComp. */
+    private static void open(SaEntry sa, Packet pkt) throws BadPacket {
+        synchronized (sa) {
+            switch (sa.proto()) {
+                case ESP: {
+                    EspTransform.Opened o = sa.esp.open(pkt.payload, 0, pkt.payload.length, sa.window);
+                    pkt.payload = java.util.Arrays.copyOf(o.buffer(), o.length());
+                    Ipv4.setProtocol(pkt.header, 0, o.nextHeader());
+                    break;
+                }
+                case AH: {
+                    byte[] whole = join(pkt.header, pkt.payload);
+                    AhTransform.Opened o = sa.ah.open(whole, 0, whole.length, sa.window);
+                    int ihl = pkt.header.length;
+                    pkt.header = java.util.Arrays.copyOf(o.packet(), ihl);
+                    pkt.payload = java.util.Arrays.copyOfRange(o.packet(), ihl, o.packet().length);
+                    break;
+                }
+                default: {
+                    IpComp.Decompressed c = sa.comp.decompress(pkt.payload, 0, pkt.payload.length, MAX_INNER);
+                    pkt.payload = c.payload();
+                    Ipv4.setProtocol(pkt.header, 0, c.nextHeader());
+                    break;
+                }
+            }
+        }
     }
 
     /** After the last SA: every SA of the group applied? then tunnel or transport, the arrival check, ipsec0. */
@@ -216,7 +249,7 @@ final class Inbound {
         return out != null && out.ref.dst().equals(first.ref.src());
     }
 
-    private static long spi(SaProto sp, byte[] header, byte[] payload) {
+    private static long spi(SaProto sp, byte[] payload) {
         switch (sp) {
             case ESP:
                 return EspTransform.spiOf(payload, 0, payload.length);

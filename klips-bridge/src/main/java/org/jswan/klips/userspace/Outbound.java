@@ -98,6 +98,16 @@ final class Outbound {
         return encapsulate(sa, p, sel) ? Fate.SENT : Fate.DROPPED;
     }
 
+    /** A packet being built: its current outer IPv4 header and what follows it. */
+    private static final class Packet {
+        byte[] header;
+        byte[] payload;
+
+        int protocol() {
+            return Ipv4.protocol(header, 0);
+        }
+    }
+
     /**
      * Applies the SA group of {@code sa}, first SA first: the IPIP header (tunnel mode), then
      * IPComp, ESP and AH each on the payload behind the current outer header.
@@ -109,59 +119,13 @@ final class Outbound {
         for (SaEntry e : chain) {
             tunnel |= e.params.tunnel() || e.proto() == SaProto.IPIP;
         }
-        byte[] header;
-        byte[] payload;
-        if (tunnel) {
-            int tos = sel.version() == 4 ? p[1] & 0xff : ((p[0] & 0x0f) << 4) | ((p[1] & 0xf0) >>> 4);
-            header = new byte[Ipv4.MIN_HEADER];
-            Ipv4.writeHeader(header, 0, tos, 0, d.nextIpId(), 0, 64,
-                    sel.version() == 4 ? Ipv4.PROTO_IPIP : Ipv4.PROTO_IPV6,
-                    last.ref.src().getAddress(), last.ref.dst().getAddress());
-            payload = java.util.Arrays.copyOf(p, sel.length());
-        } else {
-            if (sel.version() != 4 || Ipv4.isFragment(p, 0)) {
-                d.drop(Counter.DROP_MALFORMED, last, sel + ": transport mode takes whole IPv4 datagrams");
-                return false;
-            }
-            int ihl = Ipv4.headerLength(p, 0);
-            header = java.util.Arrays.copyOf(p, ihl);
-            payload = java.util.Arrays.copyOfRange(p, ihl, sel.length());
+        Packet pkt = tunnel ? tunnelled(p, sel, last) : transport(p, sel, last);
+        if (pkt == null) {
+            return false;
         }
         try {
             for (SaEntry e : chain) {
-                synchronized (e) {
-                    int proto = Ipv4.protocol(header, 0);
-                    switch (e.proto()) {
-                        case IPCOMP: {
-                            byte[] c = e.comp.compress(proto, payload, 0, payload.length);
-                            if (c != null) {
-                                payload = c;
-                                Ipv4.setProtocol(header, 0, Ipv4.PROTO_IPCOMP);
-                            }
-                            break;
-                        }
-                        case ESP:
-                            payload = e.esp.seal(e.sequence.next(), d.rng, payload, 0, payload.length, proto);
-                            Ipv4.setProtocol(header, 0, Ipv4.PROTO_ESP);
-                            break;
-                        case AH: {
-                            if (header[4] == 0 && header[5] == 0) {
-                                // the kernel fills in a zero IP ID of a raw packet, and AH covers it
-                                int id = d.nextIpId();
-                                header[4] = (byte) (id >>> 8);
-                                header[5] = (byte) id;
-                            }
-                            byte[] whole = join(header, payload);
-                            byte[] sealed = e.ah.seal(e.sequence.next(), whole, 0, whole.length);
-                            int ihl = header.length;
-                            header = java.util.Arrays.copyOf(sealed, ihl);
-                            payload = java.util.Arrays.copyOfRange(sealed, ihl, sealed.length);
-                            break;
-                        }
-                        default:
-                            break;
-                    }
-                }
+                apply(e, pkt);
             }
         } catch (BadPacket e) {
             d.drop(e.reason() == BadPacket.Reason.SEQUENCE_EXHAUSTED ? Counter.DROP_SEQUENCE : Counter.DROP_MALFORMED,
@@ -172,22 +136,92 @@ final class Outbound {
         for (SaEntry e : chain) {
             e.count(sel.length(), now);
         }
-        if (last.params.udpEncapsulated()) {
-            // RFC 3948 §3.1: the ESP packet goes out as the payload of a UDP datagram, through pluto's socket
-            d.udp.send(last.ref.src(), last.params.natSrcPort(), last.ref.dst(), last.params.natDstPort(), payload);
-        } else {
-            byte[] out = join(header, payload);
-            try {
-                for (byte[] f : Ipv4.fragment(out, out.length, d.options.outerMtu())) {
-                    d.sendWire(f, f.length);
-                }
-            } catch (BadPacket e) {
-                d.drop(Counter.DROP_SEND_ERROR, last, sel + ": " + e);
-                return false;
-            }
+        if (!send(last, pkt, sel)) {
+            return false;
         }
         d.stats.add(Counter.ENCAPSULATED);
         return true;
+    }
+
+    /** Tunnel mode: a new outer header from our end of the SA to the peer's, the whole packet behind it. */
+    private Packet tunnelled(byte[] p, IpSelectors sel, SaEntry last) {
+        Packet pkt = new Packet();
+        int tos = sel.version() == 4 ? p[1] & 0xff : ((p[0] & 0x0f) << 4) | ((p[1] & 0xf0) >>> 4);
+        pkt.header = new byte[Ipv4.MIN_HEADER];
+        Ipv4.writeHeader(pkt.header, 0, tos, 0, d.nextIpId(), 0, 64,
+                sel.version() == 4 ? Ipv4.PROTO_IPIP : Ipv4.PROTO_IPV6,
+                last.ref.src().getAddress(), last.ref.dst().getAddress());
+        pkt.payload = java.util.Arrays.copyOf(p, sel.length());
+        return pkt;
+    }
+
+    /** Transport mode: the packet's own header stays outermost. */
+    private Packet transport(byte[] p, IpSelectors sel, SaEntry last) {
+        if (sel.version() != 4 || Ipv4.isFragment(p, 0)) {
+            d.drop(Counter.DROP_MALFORMED, last, sel + ": transport mode takes whole IPv4 datagrams");
+            return null;
+        }
+        Packet pkt = new Packet();
+        int ihl = Ipv4.headerLength(p, 0);
+        pkt.header = java.util.Arrays.copyOf(p, ihl);
+        pkt.payload = java.util.Arrays.copyOfRange(p, ihl, sel.length());
+        return pkt;
+    }
+
+    /** One SA of the group on the payload behind the outer header. */
+    private void apply(SaEntry e, Packet pkt) throws BadPacket {
+        synchronized (e) {
+            int proto = pkt.protocol();
+            switch (e.proto()) {
+                case IPCOMP: {
+                    byte[] c = e.comp.compress(proto, pkt.payload, 0, pkt.payload.length);
+                    if (c != null) {
+                        pkt.payload = c;
+                        Ipv4.setProtocol(pkt.header, 0, Ipv4.PROTO_IPCOMP);
+                    }
+                    break;
+                }
+                case ESP:
+                    pkt.payload = e.esp.seal(e.sequence.next(), d.rng, pkt.payload, 0, pkt.payload.length, proto);
+                    Ipv4.setProtocol(pkt.header, 0, Ipv4.PROTO_ESP);
+                    break;
+                case AH: {
+                    if (pkt.header[4] == 0 && pkt.header[5] == 0) {
+                        // the kernel fills in a zero IP ID of a raw packet, and AH covers it
+                        int id = d.nextIpId();
+                        pkt.header[4] = (byte) (id >>> 8);
+                        pkt.header[5] = (byte) id;
+                    }
+                    byte[] whole = join(pkt.header, pkt.payload);
+                    byte[] sealed = e.ah.seal(e.sequence.next(), whole, 0, whole.length);
+                    int ihl = pkt.header.length;
+                    pkt.header = java.util.Arrays.copyOf(sealed, ihl);
+                    pkt.payload = java.util.Arrays.copyOfRange(sealed, ihl, sealed.length);
+                    break;
+                }
+                default:
+                    break; // IPIP: the outer header is already there
+            }
+        }
+    }
+
+    /** Out through pluto's NAT-T socket (ESP-in-UDP) or the raw socket, fragmented to the outer MTU. */
+    private boolean send(SaEntry last, Packet pkt, IpSelectors sel) {
+        if (last.params.udpEncapsulated()) {
+            // RFC 3948 §3.1: the ESP packet goes out as the payload of a UDP datagram, through pluto's socket
+            d.udp.send(last.ref.src(), last.params.natSrcPort(), last.ref.dst(), last.params.natDstPort(), pkt.payload);
+            return true;
+        }
+        byte[] out = join(pkt.header, pkt.payload);
+        try {
+            for (byte[] f : Ipv4.fragment(out, out.length, d.options.outerMtu())) {
+                d.sendWire(f, f.length);
+            }
+            return true;
+        } catch (BadPacket e) {
+            d.drop(Counter.DROP_SEND_ERROR, last, sel + ": " + e);
+            return false;
+        }
     }
 
     private static byte[] join(byte[] header, byte[] payload) {

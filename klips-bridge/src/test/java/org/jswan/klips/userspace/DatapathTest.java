@@ -258,6 +258,26 @@ class DatapathTest {
     }
 
     @Test
+    void ipv6ClientsThroughAnIpv4Tunnel() throws Exception {
+        org.jswan.klips.Net v6a = net("2001:db8:1::/48");
+        org.jswan.klips.Net v6b = net("2001:db8:2::/48");
+        a.dp.addSa(Node.esp(a.out(SaProto.ESP, 0x3001), false, true, 0, 0x3001));
+        a.dp.eroute(new Eroute(Eroute.Op.ADD, v6a, v6b, a.out(SaProto.ESP, 0x3001)));
+        b.dp.addSa(Node.esp(b.in(SaProto.ESP, 0x3001), true, true, 0, 0x3001).withFlow(v6a, v6b));
+        byte[] p = new byte[40 + 8 + 12];
+        p[0] = 0x60;
+        p[5] = 20;
+        p[6] = (byte) Ipv4.PROTO_UDP;
+        p[7] = 64;
+        System.arraycopy(Packets.ip("2001:db8:1::1").getAddress(), 0, p, 8, 16);
+        System.arraycopy(Packets.ip("2001:db8:2::1").getAddress(), 0, p, 24, 16);
+        a.dp.outbound(p);
+        byte[] esp = a.wire.take().get(0);
+        b.dp.inboundWire(esp);
+        assertArrayEquals(p, b.tun.take().get(0), "IPv6 inside, next header 41");
+    }
+
+    @Test
     void anEroutePointingAtAMissingSaDrops() throws Exception {
         a.dp.eroute(new Eroute(Eroute.Op.ADD, NET_A, NET_B, a.out(SaProto.ESP, 0x9999)));
         a.dp.outbound(icmp(HOST_A, HOST_B, 1, 8));
