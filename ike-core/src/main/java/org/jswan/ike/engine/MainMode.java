@@ -91,6 +91,7 @@ final class MainMode {
         st.saiBody = bodyOf(sa);
         st.rcookie = core.randomCookie();
         NatTraversal.chooseMethod(core, st, md);
+        DeadPeer.noteVendorIds(st, md);
         List<Payload> ps = new ArrayList<>();
         ps.add(choice.get().reply());
         ps.addAll(VendorIds.ours());
@@ -119,6 +120,7 @@ final class MainMode {
         st.oakley = t.get();
         st.rcookie = md.header().responderCookie();
         NatTraversal.chooseMethod(core, st, md);
+        DeadPeer.noteVendorIds(st, md);
         DhGroup g = st.oakley.group();
         DhPrivate x = g.generatePrivate(core.rng);
         st.dhPrivate = x;
@@ -211,17 +213,35 @@ final class MainMode {
             Bytes hashI = Ikev1Kdf.hashI(prf(st), st.keys.skeyid(), st.gi, st.gr, st.icookie, st.rcookie, st.saiBody,
                     bodyOf(id));
             if (st.oakley.authMethod() == OakleyTransform.AUTH_PSK) {
-                // HDR*, IDii, HASH_I -->
-                sendMi3(core, st, List.of(id, new HashPayload(hashI)));
+                // HDR*, IDii, HASH_I [, N(INITIAL_CONTACT)] -->
+                sendMi3(core, st, withInitialContact(core, st, List.of(id, new HashPayload(hashI))));
                 return Step.OK;
             }
             RsaPrivateKey key = findRsa(core, st.connection).orElseThrow();
-            // HDR*, IDii, SIG_I -->
+            // HDR*, IDii, SIG_I [, N(INITIAL_CONTACT)] -->
             return new Step.Suspend(() -> RsaAuth.sign(key, hashI), sig -> {
-                sendMi3(core, st, List.of(id, new SigPayload((Bytes) sig)));
+                sendMi3(core, st, withInitialContact(core, st, List.of(id, new SigPayload((Bytes) sig))));
                 return Step.OK;
             });
         });
+    }
+
+    /**
+     * RFC 2407 §4.6.3.3: INITIAL_CONTACT when we hold no other ISAKMP SA with this peer, so that a
+     * peer which still has SAs from our previous life throws them away.
+     */
+    private static List<Payload> withInitialContact(Core core, State st, List<Payload> ps) {
+        boolean others = core.states.all().stream().anyMatch(o -> o != st && o.isPhase1() && o.peer != null
+                && o.peer.address().equals(st.peer.address()));
+        if (others) {
+            return ps;
+        }
+        st.sentInitialContact = true;
+        List<Payload> out = new ArrayList<>(ps);
+        out.add(new org.jswan.ike.wire.NotificationPayload(org.jswan.ike.wire.Doi.IPSEC,
+                org.jswan.ike.wire.ProtocolId.ISAKMP.value(), st.icookie.concat(st.rcookie),
+                NotifyType.INITIAL_CONTACT.value(), Bytes.EMPTY));
+        return out;
     }
 
     private static void sendMi3(Core core, State st, List<Payload> ps) {
@@ -232,6 +252,8 @@ final class MainMode {
 
     /** HDR*, IDii, HASH_I (or SIG_I) --> ; <-- HDR*, IDir, HASH_R (or SIG_R) (main_inI3_outR3). */
     static Step inI3OutR3(Core core, State st, Md md) {
+        st.peerInitialContact = md.all(org.jswan.ike.wire.NotificationPayload.class).stream()
+                .anyMatch(n -> n.notifyType() == NotifyType.INITIAL_CONTACT.value());
         Step bad = checkPeerId(core, st, md, true);
         if (bad != null) {
             return bad;
@@ -465,6 +487,8 @@ final class MainMode {
                     ? "PRESHARED_KEY" : "RSA_SIG") + " cipher=" + st.oakley.label() + "}");
             out.progress(st, 4, st.kind.name() + ": " + st.kind.story());
             NatTraversal.startKeepalives(core, st);
+            DeadPeer.start(core, st);
+            Lifecycle.afterIsakmpEstablished(core, st);
             if (st.initiator) {
                 startPendingPhase2(core, st);
             }

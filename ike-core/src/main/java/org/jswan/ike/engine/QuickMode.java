@@ -442,6 +442,7 @@ final class QuickMode {
         core.out.log(st, st.kind.story() + (st.ipsecChoice != null && st.ipsecChoice.pfsGroup() != null
                 ? " {" + sas + " PFS=" + st.ipsecChoice.pfsGroup().name() + "}" : " {" + sas + "}"));
         core.out.progress(st, 4, st.kind.name() + ": " + st.kind.story());
+        Lifecycle.afterIpsecEstablished(core, st);
         if (st.whack >= 0) {
             core.out.whackDone(st.whack);
             st.whack = -1;

@@ -59,6 +59,24 @@ final class State {
     boolean weAreNatted;
     boolean peerIsNatted;
     long keepaliveSeq;
+    // ---- Dead Peer Detection (RFC 3706), on an ISAKMP SA ----
+    boolean peerDoesDpd;
+    long dpdSeq;
+    EventType dpdEvent;
+    MonoTime dpdTime;
+    /** Our R_U_THERE sequence number (random start), and the one we are waiting to see acknowledged. */
+    long dpdOurSeq;
+    long dpdAwaiting = -1;
+    /** The peer's last R_U_THERE sequence number (replays are ignored) and our answer budget. */
+    long dpdPeerSeq = -1;
+    MonoTime dpdWindowStart;
+    int dpdAnswers;
+    boolean sentInitialContact;
+    MonoTime dpdTimeoutAt;
+    EventType firedEvent;
+    /** Last time the kernel saw traffic on this IPsec SA (null: never reported). */
+    MonoTime lastUsed;
+    boolean peerInitialContact;
     /** Endpoints before a NAT-T packet moved them, restored if its transition fails. */
     Endpoint prevLocal;
     Endpoint prevPeer;

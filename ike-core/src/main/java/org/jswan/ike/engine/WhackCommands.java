@@ -146,6 +146,12 @@ final class WhackCommands {
         core.connections.add(c);
         ConnectionDb.orient(c, core.interfaces);
         out.logWhack(client, Rc.LOG.code(), "added connection description \"" + m.name() + "\"");
+        if (c.kind() == Connection.Kind.TEMPLATE && c.hasPolicy(org.jswan.ike.whack.Policy.PSK)) {
+            // pluto(8) Road Warrior Support: the PSK must be chosen before the peer's ID is decrypted
+            out.logWhack(client, Rc.LOG.code(), "\"" + m.name() + "\": warning: a %any connection with --psk uses one"
+                    + " pre-shared key for every road warrior (Main Mode must pick it by address, before the peer's"
+                    + " ID is known); prefer --rsasig for road warriors");
+        }
     }
 
     private static void deleteConnection(Core core, long client, String name, boolean quiet) {
@@ -181,6 +187,7 @@ final class WhackCommands {
         victims.sort((a, b) -> Boolean.compare(a.isPhase1(), b.isPhase1()));
         for (State st : victims) {
             Informational.sendDelete(core, st);
+            Informational.sendIsakmpDelete(core, st);
             MainMode.deleteState(core, st, null);
         }
         core.pendingPhase2.values().forEach(l -> l.removeIf(p -> p.connection().name().equals(name)));
@@ -289,6 +296,7 @@ final class WhackCommands {
         all.sort((a, b) -> Boolean.compare(a.isPhase1(), b.isPhase1()));
         for (State st : all) {
             Informational.sendDelete(core, st);
+            Informational.sendIsakmpDelete(core, st);
             MainMode.deleteState(core, st, null);
         }
         if (client >= 0) {
