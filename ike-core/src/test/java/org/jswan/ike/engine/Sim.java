@@ -43,6 +43,7 @@ final class Sim {
         final Set<Long> whackDone = new HashSet<>();
         final Set<Endpoint> sockets = new HashSet<>();
         boolean exited;
+        boolean keepLog = true;
         final Path secretsFile;
 
         Node(String name, IpAddress address, int port, String secrets, long seed, long debugging) {
@@ -79,11 +80,17 @@ final class Sim {
     private final Path dir;
     final List<Node> nodes = new ArrayList<>();
     final List<Datagram> sent = new ArrayList<>();
+    /** When each datagram in {@link #sent} was sent (same index). */
+    final List<MonoTime> sentAt = new ArrayList<>();
+    /** Keep {@link #sent}? Long simulations turn it off to save memory. */
+    boolean record = true;
     private final Deque<Datagram> inflight = new ArrayDeque<>();
     MonoTime now = MonoTime.ofSeconds(1000);
     Predicate<Datagram> drop = d -> false;
     /** Rewrites each datagram on its way (a NAT box); identity by default. */
     java.util.function.UnaryOperator<Datagram> path = d -> d;
+    /** Sees every datagram as it is sent (for counters in long runs). */
+    java.util.function.Consumer<Datagram> onSend;
     private long nextClient = 1;
     private int seq;
 
@@ -183,15 +190,23 @@ final class Sim {
         for (Effect e : effects) {
             if (e instanceof Effect.Send s) {
                 Datagram d = new Datagram(n, s.from(), s.to(), s.data(), seq++);
-                sent.add(d);
+                if (record) {
+                    sent.add(d);
+                    sentAt.add(now);
+                }
                 inflight.add(d);
+                if (onSend != null) {
+                    onSend.accept(d);
+                }
             } else if (e instanceof Effect.WhackLine w) {
                 n.whackLines.computeIfAbsent(w.client(), k -> new ArrayList<>())
                         .add(String.format("%03d %s", w.rc(), w.text()));
             } else if (e instanceof Effect.WhackDone w) {
                 n.whackDone.add(w.client());
             } else if (e instanceof Effect.Log l) {
-                n.log.add(l.text());
+                if (n.keepLog) {
+                    n.log.add(l.text());
+                }
             } else if (e instanceof Effect.StartCrypto c) {
                 Object result;
                 try {
