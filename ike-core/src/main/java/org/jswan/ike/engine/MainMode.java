@@ -543,6 +543,9 @@ final class MainMode {
             st.whack = -1;
         }
         Connection c = st.connection;
+        if (st.kind.isIpsecEstablished()) {
+            Routing.ipsecDown(core, st);
+        }
         if (!st.ipsecSas.isEmpty()) {
             QuickMode.uninstall(core, st);
         }
@@ -554,7 +557,6 @@ final class MainMode {
         }
         if (c.erouteOwner() == st.serial) {
             c.setErouteOwner(0);
-            c.setRouting(Connection.Routing.UNROUTED);
         }
         st.forgetSecrets();
         if (c.kind() == Connection.Kind.INSTANCE && core.states.ofConnection(c).isEmpty()) {

@@ -430,8 +430,7 @@ final class QuickMode {
         st.established = core.now;
         Connection c = st.connection;
         c.setNewestIpsecSa(st.serial);
-        c.setErouteOwner(st.serial);
-        c.setRouting(Connection.Routing.EROUTED);
+        Routing.ipsecUp(core, st);
         StringBuilder sas = new StringBuilder();
         for (State.IpsecSa sa : st.ipsecSas) {
             String p = sa.protocolId() == ProtocolId.IPSEC_ESP.value() ? "ESP"

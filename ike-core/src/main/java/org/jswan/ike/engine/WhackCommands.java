@@ -71,13 +71,15 @@ final class WhackCommands {
         if (m.key()) {
             addKey(core, client, m);
         }
-        if (m.route()) {
-            out.logWhack(client, Rc.ROUTE.code(), "\"" + m.name() + "\": --route is not supported yet (routing arrives"
-                    + " with KLIPS)");
-        }
-        if (m.unroute()) {
-            out.logWhack(client, Rc.ROUTE.code(), "\"" + m.name() + "\": --unroute is not supported yet (routing"
-                    + " arrives with KLIPS)");
+        if (m.route() || m.unroute()) {
+            Optional<Connection> c = core.connections.find(m.name());
+            if (c.isEmpty()) {
+                out.logWhack(client, Rc.UNKNOWN_NAME.code(), "no connection named \"" + m.name() + "\"");
+            } else if (m.route()) {
+                Routing.route(core, client, c.get());
+            } else {
+                Routing.unroute(core, client, c.get());
+            }
         }
         if (m.initiate()) {
             keepOpen = initiate(core, client, m);

@@ -44,13 +44,19 @@ final class Sim {
         final Set<Endpoint> sockets = new HashSet<>();
         boolean exited;
         boolean keepLog = true;
+        final List<org.jswan.ike.engine.kernel.KernelRequest> kernel = new ArrayList<>();
+        final List<Effect.Updown> updowns = new ArrayList<>();
         final Path secretsFile;
 
         Node(String name, IpAddress address, int port, String secrets, long seed, long debugging) {
+            this(name, address, port, secrets, seed, debugging, true);
+        }
+
+        Node(String name, IpAddress address, int port, String secrets, long seed, long debugging, boolean noKlips) {
             this.name = name;
             this.address = address;
             this.port = port;
-            EngineConfig cfg = EngineConfig.defaults().withIkePort(port).withNoKlips(true).withDebugging(debugging);
+            EngineConfig cfg = EngineConfig.defaults().withIkePort(port).withNoKlips(noKlips).withDebugging(debugging);
             this.engine = new Engine(cfg, Rng.seeded(seed));
             try {
                 secretsFile = Files.createTempFile(dir, name, ".secrets");
@@ -100,6 +106,13 @@ final class Sim {
 
     Node node(String name, String ip, int port, String secrets, long seed) {
         return node(name, ip, port, secrets, seed, 0);
+    }
+
+    /** A node whose engine drives a kernel (not --noklips): kernel requests and updown runs are recorded. */
+    Node klipsNode(String name, String ip, int port, String secrets, long seed) {
+        Node n = new Node(name, IpAddress.parse(ip), port, secrets, seed, 0, false);
+        nodes.add(n);
+        return n;
     }
 
     Node node(String name, String ip, int port, String secrets, long seed, long debugging) {
@@ -219,6 +232,10 @@ final class Sim {
                 n.sockets.add(o.local());
             } else if (e instanceof Effect.CloseSocket c) {
                 n.sockets.remove(c.local());
+            } else if (e instanceof Effect.Kernel k) {
+                n.kernel.add(k.request());
+            } else if (e instanceof Effect.Updown u) {
+                n.updowns.add(u);
             } else if (e instanceof Effect.Exit) {
                 n.exited = true;
             }
