@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import org.jswan.ike.base.Bytes;
 import org.jswan.ike.base.Endpoint;
 import org.jswan.ike.base.IpAddress;
@@ -46,11 +48,15 @@ final class Sim {
         final Path secretsFile;
 
         Node(String name, IpAddress address, int port, String secrets, long seed, long debugging) {
+            this(name, address, port, secrets, Rng.seeded(seed), debugging);
+        }
+
+        Node(String name, IpAddress address, int port, String secrets, Rng rng, long debugging) {
             this.name = name;
             this.address = address;
             this.port = port;
             EngineConfig cfg = EngineConfig.defaults().withIkePort(port).withNoKlips(true).withDebugging(debugging);
-            this.engine = new Engine(cfg, Rng.seeded(seed));
+            this.engine = new Engine(cfg, rng);
             try {
                 secretsFile = Files.createTempFile(dir, name, ".secrets");
                 Files.writeString(secretsFile, secrets);
@@ -82,6 +88,10 @@ final class Sim {
     private final Deque<Datagram> inflight = new ArrayDeque<>();
     MonoTime now = MonoTime.ofSeconds(1000);
     Predicate<Datagram> drop = d -> false;
+    /** What is delivered for a datagram that is not dropped (tests rewrite bytes on the wire here). */
+    Function<Datagram, Bytes> rewrite = Datagram::data;
+    /** How many times a datagram that is not dropped arrives (tests duplicate on the wire here). */
+    ToIntFunction<Datagram> copies = d -> 1;
     private long nextClient = 1;
     private int seq;
 
@@ -95,6 +105,13 @@ final class Sim {
 
     Node node(String name, String ip, int port, String secrets, long seed, long debugging) {
         Node n = new Node(name, IpAddress.parse(ip), port, secrets, seed, debugging);
+        nodes.add(n);
+        return n;
+    }
+
+    /** A node whose engine draws from {@code rng} (e.g. a recording one, to recompute its keys). */
+    Node node(String name, String ip, int port, String secrets, Rng rng, long debugging) {
+        Node n = new Node(name, IpAddress.parse(ip), port, secrets, rng, debugging);
         nodes.add(n);
         return n;
     }
@@ -137,9 +154,11 @@ final class Sim {
             if (drop.test(d)) {
                 continue;
             }
-            for (Node n : nodes) {
-                if (!n.exited && n.sockets.contains(d.dst())) {
-                    apply(n, n.engine.handle(new Input.Packet(d.data(), d.src(), d.dst(), now)));
+            for (int copy = copies.applyAsInt(d); copy > 0; copy--) {
+                for (Node n : nodes) {
+                    if (!n.exited && n.sockets.contains(d.dst())) {
+                        apply(n, n.engine.handle(new Input.Packet(rewrite.apply(d), d.src(), d.dst(), now)));
+                    }
                 }
             }
         }
