@@ -158,6 +158,10 @@ final class QuickMode {
             return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "KE has " + ke.keyData().length()
                     + " byte DH public value; " + pfs.byteLength() + " required");
         }
+        Step outOfRange = ke == null ? null : MainMode.invalidPublicValue(pfs, ke.keyData());
+        if (outOfRange != null) {
+            return outOfRange;
+        }
         st.ni = md.first(NoncePayload.class).nonce();
         if (st.ni.length() < 8 || st.ni.length() > 256) {
             return Step.fail(NotifyType.PAYLOAD_MALFORMED, "Ni length not between 8 and 256");
@@ -254,6 +258,10 @@ final class QuickMode {
         if (ke.keyData().length() != pfs.byteLength()) {
             return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "KE has " + ke.keyData().length()
                     + " byte DH public value; " + pfs.byteLength() + " required");
+        }
+        Step outOfRange = MainMode.invalidPublicValue(pfs, ke.keyData());
+        if (outOfRange != null) {
+            return outOfRange;
         }
         DhPrivate x = st.dhPrivate;
         Bytes gr = ke.keyData();
