@@ -130,6 +130,11 @@ final class Informational {
     /** An authenticated Delete: remove the SAs it names (IPsec by the SPI we send to; ISAKMP by cookies). */
     private static void delete(Core core, State p1, DeletePayload d) {
         if (d.protocolId() == ProtocolId.ISAKMP.value()) {
+            // RFC 2408 §3.15: an ISAKMP SA is named by its two cookies; one line for the payload, not per SPI
+            if (d.spiSize() != 16) {
+                core.out.log(p1, "ignoring Delete SA payload: SPI size " + d.spiSize() + " is not 16 for ISAKMP");
+                return;
+            }
             for (Bytes spi : d.spis()) {
                 if (spi.length() == 16 && spi.slice(0, 8).equals(p1.icookie) && spi.slice(8).equals(p1.rcookie)) {
                     core.out.log(p1, "received Delete SA payload: deleting ISAKMP State #" + p1.serial);
@@ -144,11 +149,12 @@ final class Informational {
             core.out.log(p1, "ignoring Delete SA payload: protocol " + ProtocolId.nameOf(d.protocolId()) + " not handled");
             return;
         }
+        if (d.spiSize() != 4) {
+            core.out.log(p1, "ignoring Delete SA payload: SPI size " + d.spiSize() + " is not 4 for "
+                    + ProtocolId.nameOf(d.protocolId()));
+            return;
+        }
         for (Bytes spi : d.spis()) {
-            if (spi.length() != 4) {
-                core.out.log(p1, "ignoring Delete SA payload: SPI of " + spi.length() + " bytes");
-                continue;
-            }
             long value = spi.getU32(0);
             State victim = null;
             for (State st : core.states.all()) {
