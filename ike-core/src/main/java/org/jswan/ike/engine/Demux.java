@@ -79,7 +79,14 @@ final class Demux {
             }
             Optional<State> again = core.states.findResponderByIcookie(h.initiatorCookie(), p.from());
             if (again.isPresent()) {
-                duplicate(core, again.get(), p);
+                // only the very MI1 this state answered is a retransmission; anything else with its
+                // cookie (a bare header, a changed MI1) must not draw the state's last, bigger, message
+                if (p.data().equals(again.get().lastReceived)) {
+                    duplicate(core, again.get(), p);
+                } else {
+                    out.log(again.get(), "discarding Main Mode I1 that is not a retransmission of the one this state"
+                            + " answered; already " + again.get().kind.name());
+                }
                 return;
             }
             Optional<Connection> c = core.connections.findForMainModeResponder(p.to().address(), p.to().port(),
