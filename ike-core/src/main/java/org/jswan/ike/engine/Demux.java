@@ -150,6 +150,10 @@ final class Demux {
         State st;
         if (existing.isPresent()) {
             st = existing.get();
+        } else if (p1.get().usedMsgids.contains(h.messageId())) {
+            out.log(p1.get().prefix() + String.format("Quick Mode I1 message is unacceptable because it uses a previously"
+                    + " used Message ID 0x%08x (perhaps this is a duplicated packet)", h.messageId()));
+            return;
         } else {
             st = core.states.create(p1.get().connection, StateKind.STATE_QUICK_R0, false);
             st.icookie = h.initiatorCookie();

@@ -104,6 +104,7 @@ final class QuickMode {
         if (bad != null) {
             return bad;
         }
+        p1.usedMsgids.add(st.msgid); // authentic: a replay of this QI1 once its state is gone must not start another
         SaPayload sa = md.first(SaPayload.class);
         List<IdPayload> ids = md.all(IdPayload.class);
         Subnet peerClient = p1.connection.that().client();
