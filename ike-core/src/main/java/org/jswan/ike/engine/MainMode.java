@@ -12,6 +12,7 @@ import org.jswan.ike.connection.Connection;
 import org.jswan.ike.crypto.DhGroup;
 import org.jswan.ike.crypto.DhPrivate;
 import org.jswan.ike.crypto.Ikev1Kdf;
+import org.jswan.ike.crypto.InvalidPublicValueException;
 import org.jswan.ike.crypto.Prf;
 import org.jswan.ike.spdb.MainModeSpdb;
 import org.jswan.ike.spdb.OakleyTransform;
@@ -423,11 +424,28 @@ final class MainMode {
             return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "KE has " + ke.length() + " byte DH public value; "
                     + want + " required");
         }
+        Step outOfRange = invalidPublicValue(st.oakley.group(), ke);
+        if (outOfRange != null) {
+            return outOfRange;
+        }
         int n = md.first(NoncePayload.class).nonce().length();
         if (n < 8 || n > 256) {
             return Step.fail(NotifyType.PAYLOAD_MALFORMED, nonceName + " length not between 8 and 256");
         }
         return null;
+    }
+
+    /**
+     * The range check 1 &lt; y &lt; p-1 of a peer's public value, made before any crypto job is
+     * scheduled, so that a bad value costs no exponentiation: INVALID_KEY_INFORMATION, or null.
+     */
+    static Step invalidPublicValue(DhGroup g, Bytes y) {
+        try {
+            g.validatePublicValue(y);
+            return null;
+        } catch (InvalidPublicValueException e) {
+            return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "invalid KE payload: " + e.getMessage());
+        }
     }
 
     /** SKEYID (PSK: prf(pre-shared-key, Ni_b | Nr_b)), SKEYID_d/a/e, the cipher key and the first IV. */

@@ -107,6 +107,7 @@ final class QuickMode {
         if (bad != null) {
             return bad;
         }
+        p1.usedMsgids.add(st.msgid); // authentic: a replay of this QI1 once its state is gone must not start another
         SaPayload sa = md.first(SaPayload.class);
         List<IdPayload> ids = md.all(IdPayload.class);
         Subnet peerClient = p1.connection.that().client();
@@ -160,6 +161,10 @@ final class QuickMode {
         if (ke != null && ke.keyData().length() != pfs.byteLength()) {
             return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "KE has " + ke.keyData().length()
                     + " byte DH public value; " + pfs.byteLength() + " required");
+        }
+        Step outOfRange = ke == null ? null : MainMode.invalidPublicValue(pfs, ke.keyData());
+        if (outOfRange != null) {
+            return outOfRange;
         }
         st.ni = md.first(NoncePayload.class).nonce();
         if (st.ni.length() < 8 || st.ni.length() > 256) {
@@ -263,6 +268,10 @@ final class QuickMode {
         if (ke.keyData().length() != pfs.byteLength()) {
             return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "KE has " + ke.keyData().length()
                     + " byte DH public value; " + pfs.byteLength() + " required");
+        }
+        Step outOfRange = MainMode.invalidPublicValue(pfs, ke.keyData());
+        if (outOfRange != null) {
+            return outOfRange;
         }
         DhPrivate x = st.dhPrivate;
         Bytes gr = ke.keyData();

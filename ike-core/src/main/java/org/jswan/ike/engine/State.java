@@ -51,6 +51,8 @@ final class State {
     Bytes newIv;
     /** The IV after the last Phase 1 message: the seed of every Phase 2 IV. */
     Bytes phase1Iv;
+    /** Message IDs of the peer's authenticated Quick Mode I1s under this ISAKMP SA: never accepted twice. */
+    final java.util.Set<Long> usedMsgids = new java.util.HashSet<>();
     org.jswan.ike.conn.Id peerId;
     /** The pre-shared key SKEYID was made from (owned by the secrets table; kept to compare on switching). */
     Secret psk;

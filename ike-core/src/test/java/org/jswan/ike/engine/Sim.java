@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import org.jswan.ike.base.Bytes;
 import org.jswan.ike.base.Endpoint;
 import org.jswan.ike.base.IpAddress;
@@ -49,15 +51,19 @@ final class Sim {
         final Path secretsFile;
 
         Node(String name, IpAddress address, int port, String secrets, long seed, long debugging) {
-            this(name, address, port, secrets, seed, debugging, true);
+            this(name, address, port, secrets, Rng.seeded(seed), debugging, true);
         }
 
-        Node(String name, IpAddress address, int port, String secrets, long seed, long debugging, boolean noKlips) {
+        Node(String name, IpAddress address, int port, String secrets, Rng rng, long debugging) {
+            this(name, address, port, secrets, rng, debugging, true);
+        }
+
+        Node(String name, IpAddress address, int port, String secrets, Rng rng, long debugging, boolean noKlips) {
             this.name = name;
             this.address = address;
             this.port = port;
             EngineConfig cfg = EngineConfig.defaults().withIkePort(port).withNoKlips(noKlips).withDebugging(debugging);
-            this.engine = new Engine(cfg, Rng.seeded(seed));
+            this.engine = new Engine(cfg, rng);
             try {
                 secretsFile = Files.createTempFile(dir, name, ".secrets");
                 Files.writeString(secretsFile, secrets);
@@ -97,6 +103,10 @@ final class Sim {
     java.util.function.UnaryOperator<Datagram> path = d -> d;
     /** Sees every datagram as it is sent (for counters in long runs). */
     java.util.function.Consumer<Datagram> onSend;
+    /** What is delivered for a datagram that is not dropped (tests rewrite bytes on the wire here). */
+    Function<Datagram, Bytes> rewrite = Datagram::data;
+    /** How many times a datagram that is not dropped arrives (tests duplicate on the wire here). */
+    ToIntFunction<Datagram> copies = d -> 1;
     private long nextClient = 1;
     private int seq;
 
@@ -110,13 +120,20 @@ final class Sim {
 
     /** A node whose engine drives a kernel (not --noklips): kernel requests and updown runs are recorded. */
     Node klipsNode(String name, String ip, int port, String secrets, long seed) {
-        Node n = new Node(name, IpAddress.parse(ip), port, secrets, seed, 0, false);
+        Node n = new Node(name, IpAddress.parse(ip), port, secrets, Rng.seeded(seed), 0, false);
         nodes.add(n);
         return n;
     }
 
     Node node(String name, String ip, int port, String secrets, long seed, long debugging) {
         Node n = new Node(name, IpAddress.parse(ip), port, secrets, seed, debugging);
+        nodes.add(n);
+        return n;
+    }
+
+    /** A node whose engine draws from {@code rng} (e.g. a recording one, to recompute its keys). */
+    Node node(String name, String ip, int port, String secrets, Rng rng, long debugging) {
+        Node n = new Node(name, IpAddress.parse(ip), port, secrets, rng, debugging);
         nodes.add(n);
         return n;
     }
@@ -159,9 +176,11 @@ final class Sim {
             if (drop.test(d)) {
                 continue;
             }
-            for (Node n : nodes) {
-                if (!n.exited && n.sockets.contains(d.dst())) {
-                    apply(n, n.engine.handle(new Input.Packet(d.data(), d.src(), d.dst(), now)));
+            for (int copy = copies.applyAsInt(d); copy > 0; copy--) {
+                for (Node n : nodes) {
+                    if (!n.exited && n.sockets.contains(d.dst())) {
+                        apply(n, n.engine.handle(new Input.Packet(rewrite.apply(d), d.src(), d.dst(), now)));
+                    }
                 }
             }
         }
