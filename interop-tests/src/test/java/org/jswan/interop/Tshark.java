@@ -1,0 +1,269 @@
+package org.jswan.interop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Packet captures with tshark, and the check that every captured packet decodes cleanly.
+ *
+ * <p>Port 4500 needs no {@code -d}: Wireshark's udpencap dissector already splits the non-ESP
+ * marker (IKE follows) from ESP-in-UDP and NAT keepalives. Forcing {@code -d udp.port==4500,isakmp}
+ * would decode the marker as ISAKMP cookies and ESP as ISAKMP: "Malformed" everywhere.
+ */
+final class Tshark {
+    static final Duration DECODE_TIMEOUT = Duration.ofSeconds(60);
+
+    private Tshark() {
+    }
+
+    /** A running capture on one interface of one namespace, written to a pcapng. */
+    static final class Capture implements AutoCloseable {
+        private final Daemon daemon;
+        private final Path pcap;
+
+        private Capture(Daemon daemon, Path pcap) {
+            this.daemon = daemon;
+            this.pcap = pcap;
+        }
+
+        Path pcap() {
+            return pcap;
+        }
+
+        /** Ends the capture (SIGINT by PID, verified), waits for tshark to write the file; bounded. */
+        Path stop() {
+            Wait.sleep(Duration.ofMillis(300)); // the last packets in flight
+            if (daemon.ours()) {
+                daemon.signal("INT");
+                if (!daemon.awaitExit(Duration.ofSeconds(5))) {
+                    daemon.stop(Duration.ofSeconds(3));
+                }
+            }
+            daemon.stop(Duration.ofSeconds(1)); // deregisters
+            return pcap;
+        }
+
+        @Override
+        public void close() {
+            stop();
+        }
+
+        @Override
+        public String toString() {
+            return "tshark capture " + pcap;
+        }
+    }
+
+    /**
+     * Starts {@code tshark -i IFACE -n -q -a duration:MAX -w PCAP} in {@code ns} and waits (≤ 10 s)
+     * until it is capturing. tshark ends by itself after {@code max} at the latest.
+     */
+    static Capture start(Netns ns, String iface, Duration max, Path pcap) {
+        try {
+            Files.createDirectories(pcap.getParent());
+            Files.deleteIfExists(pcap);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path log = pcap.resolveSibling(pcap.getFileName() + ".tshark.log");
+        String marker = "-w " + pcap;
+        Daemon d = ns.start("tshark", List.of("tshark", "-i", iface, "-n", "-q", "-a",
+                        "duration:" + Math.max(1, max.toSeconds()), "-w", pcap.toString()), Map.of(), log, log,
+                pid -> Daemon.cmdline(pid).contains(marker));
+        LogFile l = new LogFile(log);
+        if (!Wait.until(Duration.ofSeconds(10), () -> !d.alive() || !l.grep(0, "Capturing on").isEmpty())
+                || !d.alive()) {
+            d.stop(Duration.ofSeconds(2));
+            throw new AssertionError("tshark did not start capturing on " + iface + " in " + ns.name() + ":\n"
+                    + String.join("\n", l.all()));
+        }
+        Wait.sleep(Duration.ofMillis(300)); // "Capturing on" comes a moment before dumpcap really captures
+        return new Capture(d, pcap);
+    }
+
+    /** One ISAKMP SA's decryption entry for tshark: initiator cookie and Ka, both hex. */
+    record Key(String initiatorCookie, String ka) {
+        String option() {
+            return "uat:ikev1_decryption_table:" + initiatorCookie + "," + ka;
+        }
+    }
+
+    /** A frame the check did not like, with the offending lines of its decode. */
+    record Finding(int frame, String summary, List<String> lines) {
+        @Override
+        public String toString() {
+            return "frame " + frame + " (" + summary + "): " + String.join(" | ", lines);
+        }
+    }
+
+    /** The result of {@link #check}: how many frames were decoded, which were bad. */
+    record Report(Path pcap, String filter, int frames, List<Finding> findings, List<Key> keys) {
+        boolean clean() {
+            return findings.isEmpty();
+        }
+
+        /** Throws an AssertionError listing each offending frame. */
+        Report assertClean() {
+            if (!clean()) {
+                StringBuilder s = new StringBuilder("tshark finds ").append(findings.size())
+                        .append(" bad frame(s) among ").append(frames).append(" in ").append(pcap)
+                        .append(" (filter ").append(filter).append("):");
+                for (Finding f : findings) {
+                    s.append("\n  ").append(f);
+                }
+                s.append("\n  (decode yourself: tshark -r ").append(pcap).append(" -V");
+                for (Key k : keys) {
+                    s.append(" -o '").append(k.option()).append('\'');
+                }
+                s.append(")");
+                throw new AssertionError(s.toString());
+            }
+            return this;
+        }
+    }
+
+    private static final Pattern FRAME = Pattern.compile("^Frame (\\d+): ");
+
+    /**
+     * Decodes the frames matching {@code displayFilter} with {@code tshark -r PCAP -V} (decrypting
+     * with {@code keys}) and reports every frame whose decode has a line with "Malformed" or an
+     * expert error or warning ({@code [Expert Info (Error/...} or {@code (Warning/...}).
+     */
+    static Report check(Path pcap, String displayFilter, List<Key> keys) {
+        List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", pcap.toString(), "-V"));
+        for (Key k : keys) {
+            cmd.add("-o");
+            cmd.add(k.option());
+        }
+        if (displayFilter != null) {
+            cmd.add("-Y");
+            cmd.add(displayFilter);
+        }
+        Exec.Result r = Exec.run(DECODE_TIMEOUT, cmd);
+        if (!r.ok()) {
+            throw new AssertionError("tshark could not decode " + pcap + ":\n" + r.describe());
+        }
+        return findings(pcap, displayFilter, r.out(), keys, summaries(pcap, displayFilter, keys));
+    }
+
+    /** Parses {@code tshark -V} output (separate for the unit test). */
+    static Report findings(Path pcap, String filter, List<String> verbose, List<Key> keys, Map<Integer, String> summary) {
+        Map<Integer, List<String>> bad = new LinkedHashMap<>();
+        int frame = 0;
+        int frames = 0;
+        for (String line : verbose) {
+            Matcher m = FRAME.matcher(line);
+            if (m.find()) {
+                frame = Integer.parseInt(m.group(1));
+                frames++;
+                continue;
+            }
+            if (line.contains("Malformed") || line.contains("[Expert Info (Error") || line.contains("(Warning")) {
+                bad.computeIfAbsent(frame, f -> new ArrayList<>()).add(line.trim());
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Map.Entry<Integer, List<String>> e : bad.entrySet()) {
+            out.add(new Finding(e.getKey(), summary.getOrDefault(e.getKey(), "?"), List.copyOf(e.getValue())));
+        }
+        return new Report(pcap, filter, frames, List.copyOf(out), List.copyOf(keys));
+    }
+
+    /** frame number -> tshark's one-line summary. */
+    static Map<Integer, String> summaries(Path pcap, String filter, List<Key> keys) {
+        Map<Integer, String> out = new LinkedHashMap<>();
+        for (String l : lines(pcap, filter, keys)) {
+            String t = l.trim();
+            int sp = t.indexOf(' ');
+            if (sp > 0 && t.substring(0, sp).matches("\\d+")) {
+                out.put(Integer.parseInt(t.substring(0, sp)), t.substring(sp + 1).trim());
+            }
+        }
+        return out;
+    }
+
+    /** tshark's one line per frame (for reports and docs). */
+    static List<String> lines(Path pcap, String filter, List<Key> keys) {
+        List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", pcap.toString()));
+        for (Key k : keys) {
+            cmd.add("-o");
+            cmd.add(k.option());
+        }
+        if (filter != null) {
+            cmd.add("-Y");
+            cmd.add(filter);
+        }
+        return Exec.run(DECODE_TIMEOUT, cmd).requireOk().out();
+    }
+
+    /** {@code tshark -T fields}: one row per matching frame, the fields tab-separated. */
+    static List<List<String>> fields(Path pcap, String filter, List<Key> keys, String... fields) {
+        List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", pcap.toString(), "-T", "fields"));
+        for (Key k : keys) {
+            cmd.add("-o");
+            cmd.add(k.option());
+        }
+        if (filter != null) {
+            cmd.add("-Y");
+            cmd.add(filter);
+        }
+        for (String f : fields) {
+            cmd.add("-e");
+            cmd.add(f);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (String l : Exec.run(DECODE_TIMEOUT, cmd).requireOk().out()) {
+            rows.add(List.of(l.split("\t", -1)));
+        }
+        return rows;
+    }
+
+    /**
+     * Pairs every Main Mode initiator cookie in the capture with the Ka (from charon's ike=4 log)
+     * that decrypts its first encrypted message: one tshark run per candidate Ka, all cookies at
+     * once; a cookie is matched when its first encrypted Main Mode frame decodes to an ID payload.
+     */
+    static List<Key> decryptionKeys(Path pcap, List<String> kas) {
+        List<String> cookies = new ArrayList<>();
+        Map<String, String> firstEncrypted = new LinkedHashMap<>();
+        for (List<String> row : fields(pcap, "isakmp.exchangetype == 2 && isakmp.flag_e == 1", List.of(),
+                "frame.number", "isakmp.ispi")) {
+            if (row.size() < 2 || row.get(1).isEmpty()) {
+                continue;
+            }
+            firstEncrypted.putIfAbsent(row.get(1), row.get(0));
+        }
+        cookies.addAll(firstEncrypted.keySet());
+        List<Key> found = new ArrayList<>();
+        for (String ka : kas) {
+            if (cookies.isEmpty()) {
+                break;
+            }
+            List<Key> trial = new ArrayList<>();
+            for (String ck : cookies) {
+                trial.add(new Key(ck, ka));
+            }
+            for (List<String> row : fields(pcap, "isakmp.exchangetype == 2 && isakmp.flag_e == 1", trial,
+                    "frame.number", "isakmp.ispi", "isakmp.typepayload")) {
+                if (row.size() < 3) {
+                    continue;
+                }
+                String ck = row.get(1);
+                if (row.get(0).equals(firstEncrypted.get(ck)) && List.of(row.get(2).split(",")).contains("5")
+                        && cookies.remove(ck)) {
+                    found.add(new Key(ck, ka));
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+}
