@@ -137,22 +137,64 @@ final class Tshark {
      * Decodes the frames matching {@code displayFilter} with {@code tshark -r PCAP -V} (decrypting
      * with {@code keys}) and reports every frame whose decode has a line with "Malformed" or an
      * expert error or warning ({@code [Expert Info (Error/...} or {@code (Warning/...}).
+     *
+     * <p>Retransmissions (a datagram byte for byte equal to an earlier one from the same sender)
+     * are decoded without the keys: tshark chains the IKEv1 IV per message ID across the capture,
+     * so it would decrypt a resent message with the IV left by the reply and call it malformed.
      */
     static Report check(Path pcap, String displayFilter, List<Key> keys) {
+        String base = displayFilter == null ? "frame" : "(" + displayFilter + ")";
+        List<Integer> resent = retransmissions(pcap, base);
+        String others = resent.isEmpty() ? base : base + " && !(frame.number in {" + join(resent) + "})";
+        Report first = decode(pcap, others, keys);
+        if (resent.isEmpty()) {
+            return new Report(pcap, displayFilter, first.frames(), first.findings(), keys);
+        }
+        Report second = decode(pcap, "frame.number in {" + join(resent) + "}", List.of());
+        List<Finding> all = new ArrayList<>(first.findings());
+        all.addAll(second.findings());
+        all.sort(java.util.Comparator.comparingInt(Finding::frame));
+        return new Report(pcap, displayFilter, first.frames() + second.frames(), List.copyOf(all), keys);
+    }
+
+    private static Report decode(Path pcap, String filter, List<Key> keys) {
         List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", pcap.toString(), "-V"));
         for (Key k : keys) {
             cmd.add("-o");
             cmd.add(k.option());
         }
-        if (displayFilter != null) {
-            cmd.add("-Y");
-            cmd.add(displayFilter);
-        }
+        cmd.add("-Y");
+        cmd.add(filter);
         Exec.Result r = Exec.run(DECODE_TIMEOUT, cmd);
         if (!r.ok()) {
             throw new AssertionError("tshark could not decode " + pcap + ":\n" + r.describe());
         }
-        return findings(pcap, displayFilter, r.out(), keys, summaries(pcap, displayFilter, keys));
+        return findings(pcap, filter, r.out(), keys, summaries(pcap, filter, keys));
+    }
+
+    /** Frames (matching {@code filter}) whose UDP payload repeats an earlier one from the same source. */
+    static List<Integer> retransmissions(Path pcap, String filter) {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        List<Integer> resent = new ArrayList<>();
+        for (List<String> row : fields(pcap, filter + " && udp", List.of(), "frame.number", "ip.src", "udp.payload")) {
+            if (row.size() < 3 || row.get(2).isEmpty()) {
+                continue;
+            }
+            String key = row.get(1) + " " + row.get(2);
+            int frame = Integer.parseInt(row.get(0));
+            if (seen.putIfAbsent(key, frame) != null) {
+                resent.add(frame);
+            }
+        }
+        return resent;
+    }
+
+    private static String join(List<Integer> frames) {
+        StringBuilder s = new StringBuilder();
+        for (int f : frames) {
+            s.append(s.length() == 0 ? "" : ",").append(f); // tshark 4.0: {a,b}, not {a b}
+        }
+        return s.toString();
     }
 
     /** Parses {@code tshark -V} output (separate for the unit test). */
