@@ -272,19 +272,19 @@ final class Tshark {
     /**
      * Pairs every Main Mode initiator cookie in the capture with the Ka (from charon's ike=4 log)
      * that decrypts its first encrypted message: one tshark run per candidate Ka, all cookies at
-     * once; a cookie is matched when its first encrypted Main Mode frame decodes to an ID payload.
+     * once. A cookie is matched when that frame decodes without error to ID, HASH (PSK) or ID, SIG
+     * (RSA): the header's next payload (ID) is in the clear, the HASH/SIG after it only if the
+     * key is right. A message encrypted with another key (a wrong PSK) is left undecrypted.
      */
     static List<Key> decryptionKeys(Path pcap, List<String> kas) {
-        List<String> cookies = new ArrayList<>();
+        String encryptedMm = "isakmp.exchangetype == 2 && isakmp.flag_e == 1";
         Map<String, String> firstEncrypted = new LinkedHashMap<>();
-        for (List<String> row : fields(pcap, "isakmp.exchangetype == 2 && isakmp.flag_e == 1", List.of(),
-                "frame.number", "isakmp.ispi")) {
-            if (row.size() < 2 || row.get(1).isEmpty()) {
-                continue;
+        for (List<String> row : fields(pcap, encryptedMm, List.of(), "frame.number", "isakmp.ispi")) {
+            if (row.size() >= 2 && !row.get(1).isEmpty()) {
+                firstEncrypted.putIfAbsent(row.get(1), row.get(0));
             }
-            firstEncrypted.putIfAbsent(row.get(1), row.get(0));
         }
-        cookies.addAll(firstEncrypted.keySet());
+        List<String> cookies = new ArrayList<>(firstEncrypted.keySet());
         List<Key> found = new ArrayList<>();
         for (String ka : kas) {
             if (cookies.isEmpty()) {
@@ -294,15 +294,15 @@ final class Tshark {
             for (String ck : cookies) {
                 trial.add(new Key(ck, ka));
             }
-            for (List<String> row : fields(pcap, "isakmp.exchangetype == 2 && isakmp.flag_e == 1", trial,
+            for (List<String> row : fields(pcap, encryptedMm + " && !_ws.malformed", trial,
                     "frame.number", "isakmp.ispi", "isakmp.typepayload")) {
-                if (row.size() < 3) {
+                if (row.size() < 3 || !row.get(0).equals(firstEncrypted.get(row.get(1)))) {
                     continue;
                 }
-                String ck = row.get(1);
-                if (row.get(0).equals(firstEncrypted.get(ck)) && List.of(row.get(2).split(",")).contains("5")
-                        && cookies.remove(ck)) {
-                    found.add(new Key(ck, ka));
+                List<String> types = List.of(row.get(2).split(","));
+                if (types.size() >= 2 && types.get(0).equals("5") && (types.get(1).equals("8")
+                        || types.get(1).equals("9")) && cookies.remove(row.get(1))) {
+                    found.add(new Key(row.get(1), ka));
                 }
             }
         }
