@@ -230,6 +230,44 @@ final class Charon implements AutoCloseable {
         return List.copyOf(keys);
     }
 
+    /**
+     * The values charon dumped (ike=4) under {@code label} (e.g. "SKEYID_a", "next IV for MID 0")
+     * for the IKE SA {@code <NAME|UNIQUEID>} after {@code mark}, oldest first. Before a responder
+     * knows its config the SA is logged as {@code <UNIQUEID>} alone; both count.
+     */
+    List<byte[]> dumps(long mark, String ikeName, String uniqueId, String label) {
+        String named = "<" + ikeName + "|" + uniqueId + "> " + label + " => ";
+        String bare = "<" + uniqueId + "> " + label + " => ";
+        List<String> lines = log.since(mark);
+        List<byte[]> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            int at = lines.get(i).indexOf(named);
+            if (at < 0) {
+                at = lines.get(i).indexOf(bare);
+            }
+            if (at < 0) {
+                continue;
+            }
+            Matcher m = Pattern.compile("=> (\\d+) bytes").matcher(lines.get(i).substring(at));
+            if (!m.find()) {
+                continue;
+            }
+            int n = Integer.parseInt(m.group(1));
+            StringBuilder hex = new StringBuilder();
+            for (int j = i + 1; j < lines.size() && hex.length() < 2 * n; j++) {
+                Matcher h = HEX_LINE.matcher(lines.get(j));
+                if (!h.find()) {
+                    break;
+                }
+                hex.append(h.group(1).replace(" ", ""));
+            }
+            if (hex.length() >= 2 * n) {
+                out.add(java.util.HexFormat.of().parseHex(hex.substring(0, 2 * n)));
+            }
+        }
+        return out;
+    }
+
     /** Stops charon (SIGTERM by PID, verified; SIGKILL after 10 s). The config stays for a restart. */
     void stop() {
         if (daemon != null) {
