@@ -165,6 +165,48 @@ class CharonSelfTestIT implements InteropExtension.Diagnosable {
         requireCleanCapture(true);
     }
 
+    @Test
+    void rsa_signatures_with_raw_public_keys() throws Exception {
+        java.security.SecureRandom seeded = java.security.SecureRandom.getInstance("SHA1PRNG");
+        seeded.setSeed(0x4a53L);
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048, seeded);
+        java.security.KeyPair l = g.generateKeyPair();
+        java.security.KeyPair r = g.generateKeyPair();
+        try {
+            left.load(rsaConf(true, l, r));
+            right.load(rsaConf(false, r, l));
+
+            left.initiate("net", "rsa", Duration.ofSeconds(20)).requireOk();
+
+            requireUp(left, "rsa", "net");
+            requireUp(right, "rsa", "net");
+            assertTrue(!left.log().grep(leftMark, "authentication of '192.0.2.2' with RSA_EMSA_PKCS1_NULL successful")
+                    .isEmpty(), "RSA signature authentication in charon's log");
+            requirePingThroughTunnel(left, "rsa", "net", Testbed.LEFT_CLIENT, Testbed.RIGHT_CLIENT);
+            requireCleanCapture(true);
+        } finally {
+            left.terminateAll();
+            right.terminateAll();
+            left.load(conf(true));
+            right.load(conf(false));
+        }
+    }
+
+    /** One connection "rsa": Main Mode with RSA signatures (auth method 3), raw public keys, no certs. */
+    static SwanctlConf rsaConf(boolean isLeft, java.security.KeyPair mine, java.security.KeyPair peers) {
+        String me = isLeft ? Testbed.LEFT_IP : Testbed.RIGHT_IP;
+        String peer = isLeft ? Testbed.RIGHT_IP : Testbed.LEFT_IP;
+        return new SwanctlConf()
+                .add(SwanctlConf.conn("rsa").local(me, me).remote(peer, peer).pubkey("mine.pub.pem", "peer.pub.pem")
+                        .proposals("aes128-sha1-modp2048")
+                        .child(SwanctlConf.child("net").localTs(isLeft ? Testbed.LEFT_NET : Testbed.RIGHT_NET)
+                                .remoteTs(isLeft ? Testbed.RIGHT_NET : Testbed.LEFT_NET).esp("aes128-sha1")))
+                .publicKey("mine.pub.pem", SwanctlConf.pem("PUBLIC KEY", mine.getPublic().getEncoded()))
+                .publicKey("peer.pub.pem", SwanctlConf.pem("PUBLIC KEY", peers.getPublic().getEncoded()))
+                .privateKey("mine.key.pem", SwanctlConf.pem("PRIVATE KEY", mine.getPrivate().getEncoded()));
+    }
+
     static SwanctlSas.ChildSa requireUp(Charon c, String ike, String child) {
         SwanctlSas.IkeSa sa = c.ikeSa(ike).orElseThrow(() -> new AssertionError(c + " has no IKE SA " + ike + ":\n"
                 + c.listSasText()));

@@ -55,6 +55,14 @@ final class SwanctlConf {
         return this;
     }
 
+    /** PEM text for DER bytes: {@code pem("PUBLIC KEY", spki)}, {@code pem("PRIVATE KEY", pkcs8)}. */
+    static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                        .encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
     /** The key files, by path relative to the swanctl directory. */
     Map<String, String> files() {
         return Map.copyOf(files);
