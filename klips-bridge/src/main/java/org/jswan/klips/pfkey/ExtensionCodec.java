@@ -19,6 +19,8 @@ final class ExtensionCodec {
 
     /** A fixed-size extension must be exactly its size: {@code EINVAL} otherwise. */
     static void expectBody(WireReader r, int size) throws PfKeyException {
+        // Linux: an extension at least its size passes; jswan: exactly its size, because the
+        // bytes past it would otherwise be dropped silently and not re-encode byte for byte.
         if (r.remaining() + 4 != size) {
             throw new PfKeyException(Errno.EINVAL, r.what() + ": " + (r.remaining() + 4) + " bytes, not " + size);
         }

@@ -78,6 +78,8 @@ public record PfKeyMessage(SadbMsg header, List<Extension> extensions) {
                 int at = r.position();
                 Extension e = ExtensionCodec.read(r);
                 // RFC 2367 §2.3: "An EINVAL will be returned if there are duplicate extensions".
+                // Linux: checks known types only; jswan: every type, because one record per type
+                // is what find() and the builders rely on.
                 if (!seen.add(e.typeNumber())) {
                     throw new PfKeyException(Errno.EINVAL, "second " + ExtType.nameOf(e.typeNumber())
                             + " at offset " + at);

@@ -107,6 +107,7 @@ public final class PfKeyMessages {
             exts.add(SadbKey.of(ExtType.KEY_ENCRYPT, KeyBytes.of(p.encryptKey())));
         }
         if (natt) {
+            // FreeS/WAN 2.0x: no NAT-T; jswan: the NAT-T patch's extensions, because RFC 3948 peers need them.
             exts.add(new SadbXNatTType(SadbXNatTType.ESPINUDP));
             exts.add(new SadbXNatTPort(ExtType.X_NAT_T_SPORT, p.natSrcPort()));
             exts.add(new SadbXNatTPort(ExtType.X_NAT_T_DPORT, p.natDstPort()));

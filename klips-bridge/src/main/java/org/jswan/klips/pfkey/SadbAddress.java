@@ -52,7 +52,8 @@ public record SadbAddress(ExtType type, int proto, int prefixLen, SockAddr addre
         int prefixLen = r.u8();
         r.skip(2); // sadb_address_reserved
         SockAddr a = SockAddr.read(r);
-        // RFC 2367 §2.3.3: the sockaddr follows, padded to 64 bits; jswan wants exactly that size.
+        // RFC 2367 §2.3.3: the sockaddr follows, padded to 64 bits.
+        // Linux: any length that holds the sockaddr; jswan: exactly that size (see expectBody).
         int expected = ExtensionCodec.padded8(HEADER + a.size());
         if (extLen != expected) {
             throw new PfKeyException(Errno.EINVAL, r.what() + ": " + extLen + " bytes for a "
