@@ -349,9 +349,14 @@ final class MainMode {
         if (md.all(IdPayload.class).size() != 1) {
             return Step.fail(NotifyType.PAYLOAD_MALFORMED, "Main Mode message must carry exactly one ID payload");
         }
-        if (psk ? md.all(HashPayload.class).size() != 1 : md.all(SigPayload.class).size() != 1) {
+        int auths = psk ? md.all(HashPayload.class).size() : md.all(SigPayload.class).size();
+        if (auths == 0) {
             return Step.fail(NotifyType.PAYLOAD_MALFORMED, "message for " + st.kind.name() + " is missing payloads "
                     + (psk ? "HASH" : "SIG"));
+        }
+        if (auths > 1) {
+            return Step.fail(NotifyType.PAYLOAD_MALFORMED, "Main Mode message must carry exactly one "
+                    + (psk ? "HASH" : "SIG") + " payload");
         }
         Id peer;
         try {
