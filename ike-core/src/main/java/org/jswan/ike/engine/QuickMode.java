@@ -250,7 +250,16 @@ final class QuickMode {
                 return Step.fail(NotifyType.INVALID_ID_INFORMATION, "Quick Mode ID payload is unusable: " + e.getMessage());
             }
         } else if (!ids.isEmpty()) {
-            return Step.fail(NotifyType.INVALID_ID_INFORMATION, "unexpected IDs in Quick Mode reply");
+            // we sent none (host to host); some peers (charon) answer with their view of the hosts: accept that
+            try {
+                if (ids.size() != 2 || !subnetOf(ids.get(0)).equals(st.ourClient)
+                        || !subnetOf(ids.get(1)).equals(st.peerClient)) {
+                    return Step.fail(NotifyType.INVALID_ID_INFORMATION, "unexpected IDs in Quick Mode reply: we sent"
+                            + " none and they are not our two hosts");
+                }
+            } catch (IllegalArgumentException e) {
+                return Step.fail(NotifyType.INVALID_ID_INFORMATION, "Quick Mode ID payload is unusable: " + e.getMessage());
+            }
         }
         st.ipsecChoice = choice.get();
         st.nr = md.first(NoncePayload.class).nonce();
