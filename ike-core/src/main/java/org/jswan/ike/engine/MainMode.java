@@ -12,6 +12,7 @@ import org.jswan.ike.connection.Connection;
 import org.jswan.ike.crypto.DhGroup;
 import org.jswan.ike.crypto.DhPrivate;
 import org.jswan.ike.crypto.Ikev1Kdf;
+import org.jswan.ike.crypto.InvalidPublicValueException;
 import org.jswan.ike.crypto.Prf;
 import org.jswan.ike.spdb.MainModeSpdb;
 import org.jswan.ike.spdb.OakleyTransform;
@@ -91,6 +92,7 @@ final class MainMode {
         st.saiBody = bodyOf(sa);
         st.rcookie = core.randomCookie();
         NatTraversal.chooseMethod(core, st, md);
+        DeadPeer.noteVendorIds(st, md);
         List<Payload> ps = new ArrayList<>();
         ps.add(choice.get().reply());
         ps.addAll(VendorIds.ours());
@@ -119,6 +121,7 @@ final class MainMode {
         st.oakley = t.get();
         st.rcookie = md.header().responderCookie();
         NatTraversal.chooseMethod(core, st, md);
+        DeadPeer.noteVendorIds(st, md);
         DhGroup g = st.oakley.group();
         DhPrivate x = g.generatePrivate(core.rng);
         st.dhPrivate = x;
@@ -211,17 +214,35 @@ final class MainMode {
             Bytes hashI = Ikev1Kdf.hashI(prf(st), st.keys.skeyid(), st.gi, st.gr, st.icookie, st.rcookie, st.saiBody,
                     bodyOf(id));
             if (st.oakley.authMethod() == OakleyTransform.AUTH_PSK) {
-                // HDR*, IDii, HASH_I -->
-                sendMi3(core, st, List.of(id, new HashPayload(hashI)));
+                // HDR*, IDii, HASH_I [, N(INITIAL_CONTACT)] -->
+                sendMi3(core, st, withInitialContact(core, st, List.of(id, new HashPayload(hashI))));
                 return Step.OK;
             }
             RsaPrivateKey key = findRsa(core, st.connection).orElseThrow();
-            // HDR*, IDii, SIG_I -->
+            // HDR*, IDii, SIG_I [, N(INITIAL_CONTACT)] -->
             return new Step.Suspend(() -> RsaAuth.sign(key, hashI), sig -> {
-                sendMi3(core, st, List.of(id, new SigPayload((Bytes) sig)));
+                sendMi3(core, st, withInitialContact(core, st, List.of(id, new SigPayload((Bytes) sig))));
                 return Step.OK;
             });
         });
+    }
+
+    /**
+     * RFC 2407 §4.6.3.3: INITIAL_CONTACT when we hold no other ISAKMP SA with this peer, so that a
+     * peer which still has SAs from our previous life throws them away.
+     */
+    private static List<Payload> withInitialContact(Core core, State st, List<Payload> ps) {
+        boolean others = core.states.all().stream().anyMatch(o -> o != st && o.isPhase1() && o.peer != null
+                && o.peer.address().equals(st.peer.address()));
+        if (others) {
+            return ps;
+        }
+        st.sentInitialContact = true;
+        List<Payload> out = new ArrayList<>(ps);
+        out.add(new org.jswan.ike.wire.NotificationPayload(org.jswan.ike.wire.Doi.IPSEC,
+                org.jswan.ike.wire.ProtocolId.ISAKMP.value(), st.icookie.concat(st.rcookie),
+                NotifyType.INITIAL_CONTACT.value(), Bytes.EMPTY));
+        return out;
     }
 
     private static void sendMi3(Core core, State st, List<Payload> ps) {
@@ -232,6 +253,8 @@ final class MainMode {
 
     /** HDR*, IDii, HASH_I (or SIG_I) --> ; <-- HDR*, IDir, HASH_R (or SIG_R) (main_inI3_outR3). */
     static Step inI3OutR3(Core core, State st, Md md) {
+        st.peerInitialContact = md.all(org.jswan.ike.wire.NotificationPayload.class).stream()
+                .anyMatch(n -> n.notifyType() == NotifyType.INITIAL_CONTACT.value());
         Step bad = checkPeerId(core, st, md, true);
         if (bad != null) {
             return bad;
@@ -326,9 +349,14 @@ final class MainMode {
         if (md.all(IdPayload.class).size() != 1) {
             return Step.fail(NotifyType.PAYLOAD_MALFORMED, "Main Mode message must carry exactly one ID payload");
         }
-        if (psk ? md.all(HashPayload.class).size() != 1 : md.all(SigPayload.class).size() != 1) {
+        int auths = psk ? md.all(HashPayload.class).size() : md.all(SigPayload.class).size();
+        if (auths == 0) {
             return Step.fail(NotifyType.PAYLOAD_MALFORMED, "message for " + st.kind.name() + " is missing payloads "
                     + (psk ? "HASH" : "SIG"));
+        }
+        if (auths > 1) {
+            return Step.fail(NotifyType.PAYLOAD_MALFORMED, "Main Mode message must carry exactly one "
+                    + (psk ? "HASH" : "SIG") + " payload");
         }
         Id peer;
         try {
@@ -401,11 +429,28 @@ final class MainMode {
             return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "KE has " + ke.length() + " byte DH public value; "
                     + want + " required");
         }
+        Step outOfRange = invalidPublicValue(st.oakley.group(), ke);
+        if (outOfRange != null) {
+            return outOfRange;
+        }
         int n = md.first(NoncePayload.class).nonce().length();
         if (n < 8 || n > 256) {
             return Step.fail(NotifyType.PAYLOAD_MALFORMED, nonceName + " length not between 8 and 256");
         }
         return null;
+    }
+
+    /**
+     * The range check 1 &lt; y &lt; p-1 of a peer's public value, made before any crypto job is
+     * scheduled, so that a bad value costs no exponentiation: INVALID_KEY_INFORMATION, or null.
+     */
+    static Step invalidPublicValue(DhGroup g, Bytes y) {
+        try {
+            g.validatePublicValue(y);
+            return null;
+        } catch (InvalidPublicValueException e) {
+            return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "invalid KE payload: " + e.getMessage());
+        }
     }
 
     /** SKEYID (PSK: prf(pre-shared-key, Ni_b | Nr_b)), SKEYID_d/a/e, the cipher key and the first IV. */
@@ -465,6 +510,8 @@ final class MainMode {
                     ? "PRESHARED_KEY" : "RSA_SIG") + " cipher=" + st.oakley.label() + "}");
             out.progress(st, 4, st.kind.name() + ": " + st.kind.story());
             NatTraversal.startKeepalives(core, st);
+            DeadPeer.start(core, st);
+            Lifecycle.afterIsakmpEstablished(core, st);
             if (st.initiator) {
                 startPendingPhase2(core, st);
             }
@@ -519,6 +566,9 @@ final class MainMode {
             st.whack = -1;
         }
         Connection c = st.connection;
+        if (st.kind.isIpsecEstablished()) {
+            Routing.ipsecDown(core, st);
+        }
         if (!st.ipsecSas.isEmpty()) {
             QuickMode.uninstall(core, st);
         }
@@ -530,7 +580,6 @@ final class MainMode {
         }
         if (c.erouteOwner() == st.serial) {
             c.setErouteOwner(0);
-            c.setRouting(Connection.Routing.UNROUTED);
         }
         st.forgetSecrets();
         if (c.kind() == Connection.Kind.INSTANCE && core.states.ofConnection(c).isEmpty()) {

@@ -89,6 +89,9 @@ final class Status {
         if (st.kind.isIpsecEstablished()) {
             StringBuilder sa = new StringBuilder();
             sa.append('#').append(st.serial).append(": ").append(c.displayName());
+            if (st.lastUsed != null && c.erouteOwner() == st.serial) {
+                sa.append(" used ").append(Math.max(0, st.lastUsed.until(core.now).toSeconds())).append("s ago;");
+            }
             boolean tunnel = false;
             for (int proto : new int[] {ProtocolId.IPSEC_AH.value(), ProtocolId.IPSEC_ESP.value(), ProtocolId.IPCOMP.value()}) {
                 for (State.IpsecSa s : st.ipsecSas) {

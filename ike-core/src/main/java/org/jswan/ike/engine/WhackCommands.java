@@ -71,13 +71,15 @@ final class WhackCommands {
         if (m.key()) {
             addKey(core, client, m);
         }
-        if (m.route()) {
-            out.logWhack(client, Rc.ROUTE.code(), "\"" + m.name() + "\": --route is not supported yet (routing arrives"
-                    + " with KLIPS)");
-        }
-        if (m.unroute()) {
-            out.logWhack(client, Rc.ROUTE.code(), "\"" + m.name() + "\": --unroute is not supported yet (routing"
-                    + " arrives with KLIPS)");
+        if (m.route() || m.unroute()) {
+            Optional<Connection> c = core.connections.find(m.name());
+            if (c.isEmpty()) {
+                out.logWhack(client, Rc.UNKNOWN_NAME.code(), "no connection named \"" + m.name() + "\"");
+            } else if (m.route()) {
+                Routing.route(core, client, c.get());
+            } else {
+                Routing.unroute(core, client, c.get());
+            }
         }
         if (m.initiate()) {
             keepOpen = initiate(core, client, m);
@@ -146,6 +148,12 @@ final class WhackCommands {
         core.connections.add(c);
         ConnectionDb.orient(c, core.interfaces);
         out.logWhack(client, Rc.LOG.code(), "added connection description \"" + m.name() + "\"");
+        if (c.kind() == Connection.Kind.TEMPLATE && c.hasPolicy(org.jswan.ike.whack.Policy.PSK)) {
+            // pluto(8) Road Warrior Support: the PSK must be chosen before the peer's ID is decrypted
+            out.logWhack(client, Rc.LOG.code(), "\"" + m.name() + "\": warning: a %any connection with --psk uses one"
+                    + " pre-shared key for every road warrior (Main Mode must pick it by address, before the peer's"
+                    + " ID is known); prefer --rsasig for road warriors");
+        }
     }
 
     private static void deleteConnection(Core core, long client, String name, boolean quiet) {
@@ -181,6 +189,7 @@ final class WhackCommands {
         victims.sort((a, b) -> Boolean.compare(a.isPhase1(), b.isPhase1()));
         for (State st : victims) {
             Informational.sendDelete(core, st);
+            Informational.sendIsakmpDelete(core, st);
             MainMode.deleteState(core, st, null);
         }
         core.pendingPhase2.values().forEach(l -> l.removeIf(p -> p.connection().name().equals(name)));
@@ -289,6 +298,7 @@ final class WhackCommands {
         all.sort((a, b) -> Boolean.compare(a.isPhase1(), b.isPhase1()));
         for (State st : all) {
             Informational.sendDelete(core, st);
+            Informational.sendIsakmpDelete(core, st);
             MainMode.deleteState(core, st, null);
         }
         if (client >= 0) {
