@@ -13,6 +13,9 @@ import java.util.Map;
  * KLIPS turned a trapped packet's pair into a {@code %hold} eroute that cached it — until an
  * eroute change lets them go, or they time out. Bounded per pair and in total; the first packet
  * of a pair is what raises the ACQUIRE.
+ *
+ * <p>// FreeS/WAN: the {@code %hold} eroute kept only the last packet; jswan: a short queue per
+ * pair, so that a burst (a TCP SYN and its retransmission, a DNS retry) survives the negotiation.
  */
 final class HoldQueue {
     /** A host pair. */
