@@ -34,6 +34,12 @@ public interface Kernel extends AutoCloseable {
     /** Route or unroute a peer client network through the IPsec interface. */
     void route(Route route) throws KernelException;
 
+    /**
+     * An ESP-in-UDP packet (RFC 3948) arrived on pluto's NAT-T socket: its first four bytes were
+     * not the non-ESP marker. A KLIPS backend decapsulates it; others drop it.
+     */
+    void espInUdp(java.net.InetAddress src, int srcPort, java.net.InetAddress dst, int dstPort, byte[] packet);
+
     /** Releases the backend's sockets or devices. */
     @Override
     void close();

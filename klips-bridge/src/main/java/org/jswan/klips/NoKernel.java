@@ -62,6 +62,12 @@ public final class NoKernel implements Kernel {
     }
 
     @Override
+    public void espInUdp(InetAddress src, int srcPort, InetAddress dst, int dstPort, byte[] packet) {
+        trace.accept("none: dropping ESP-in-UDP packet of " + packet.length + " bytes from " + src.getHostAddress()
+                + ":" + srcPort + " (no kernel to decapsulate it)");
+    }
+
+    @Override
     public void close() {
         trace.accept("none: closed");
     }

@@ -205,10 +205,36 @@ final class EventLoop implements WhackServer.Listener {
             ike.close(c.local());
         } else if (e instanceof Effect.Kernel k) {
             kernel.apply(k.request());
+        } else if (e instanceof Effect.Updown u) {
+            updown(u);
         } else if (e instanceof Effect.Exit x) {
             exitStatus = x.status();
         } else {
             log.error("effect not understood: " + e);
+        }
+    }
+
+    /** FreeS/WAN let the updown script take as long as it liked; jswan bounds it and says so. */
+    static final java.time.Duration UPDOWN_TIMEOUT = java.time.Duration.ofSeconds(30);
+    private final org.jswan.updown.UpdownRunner updownRunner = new org.jswan.updown.UpdownRunner();
+
+    /** pluto(8): "Pluto waits for the script to finish"; its output and exit status are logged. */
+    private void updown(Effect.Updown u) {
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>(u.env());
+        String dir = System.getenv("IPSEC_DIR");
+        if (dir != null) {
+            // so that the default "ipsec _updown" finds this tree's bin/ipsec
+            env.put("PATH", dir + "/bin:" + System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"));
+        }
+        String prefix = "\"" + u.connection() + "\"" + (u.serial() != 0 ? " #" + u.serial() : "") + ": ";
+        org.jswan.updown.UpdownResult r = updownRunner.run(u.command(), u.verb(), env, UPDOWN_TIMEOUT);
+        for (String line : r.output()) {
+            log.info(prefix + u.verb() + " output: " + line);
+        }
+        if (!r.succeeded()) {
+            log.error(prefix + u.verb() + " command " + (r.timedOut() ? "timed out after "
+                    + UPDOWN_TIMEOUT.toSeconds() + "s and was killed" : r.problem() != null && r.exitStatus() < 0
+                    ? "could not run: " + r.problem() : "exited with status " + r.exitStatus()));
         }
     }
 

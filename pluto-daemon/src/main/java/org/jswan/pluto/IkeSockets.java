@@ -47,6 +47,17 @@ final class IkeSockets implements AutoCloseable {
     private final Consumer<Input> feed;
     private final Map<Endpoint, Sock> socks = new LinkedHashMap<>();
     private final ByteBuffer rx = ByteBuffer.allocateDirect(MAX_DATAGRAM + 1);
+    private int natTPort;
+    private java.util.function.BiConsumer<Endpoint, Input.Packet> esp = (l, p) -> { };
+
+    /**
+     * RFC 3948 §2.2: on the NAT-T port, a datagram whose first four bytes are not zero is ESP and
+     * goes to {@code sink} (the kernel bridge); IKE (marker) and keepalives go to the engine.
+     */
+    void setEspSink(int port, java.util.function.BiConsumer<Endpoint, Input.Packet> sink) {
+        this.natTPort = port;
+        this.esp = sink;
+    }
 
     IkeSockets(Selector selector, PlutoLog log, MonoClock clock, Consumer<Input> feed) {
         this.selector = selector;
@@ -160,8 +171,14 @@ final class IkeSockets implements AutoCloseable {
             byte[] b = new byte[rx.remaining()];
             rx.get(b);
             InetSocketAddress from = (InetSocketAddress) sa;
-            got.add(new Input.Packet(Bytes.copyOf(b), new Endpoint(IpAddress.of(from.getAddress()), from.getPort()),
-                    s.local(), clock.now()));
+            Input.Packet p = new Input.Packet(Bytes.copyOf(b), new Endpoint(IpAddress.of(from.getAddress()),
+                    from.getPort()), s.local(), clock.now());
+            if (natTPort != 0 && s.local().port() == natTPort && b.length >= 4
+                    && (b[0] | b[1] | b[2] | b[3]) != 0) {
+                esp.accept(s.local(), p);
+                continue;
+            }
+            got.add(p);
         }
         for (Input in : got) {
             feed.accept(in);

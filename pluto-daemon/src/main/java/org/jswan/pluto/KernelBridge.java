@@ -2,6 +2,8 @@ package org.jswan.pluto;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jswan.ike.base.Bytes;
+import org.jswan.ike.base.Endpoint;
 import org.jswan.ike.engine.kernel.KernelRequest;
 import org.jswan.ike.whack.Debug;
 import org.jswan.klips.Kernel;
@@ -34,6 +36,30 @@ final class KernelBridge implements AutoCloseable {
         return kernel.name();
     }
 
+    private static org.jswan.klips.Eroute eroute(KernelRequest.Eroute er) {
+        org.jswan.klips.Eroute.Op op = switch (er.op()) {
+            case ADD -> org.jswan.klips.Eroute.Op.ADD;
+            case REPLACE -> org.jswan.klips.Eroute.Op.REPLACE;
+            case DELETE -> org.jswan.klips.Eroute.Op.DELETE;
+        };
+        SaRef sa = null;
+        if (er.shunt() == null && er.proto() != null) {
+            SaProto p = er.proto() == KernelRequest.SaProto.AH ? SaProto.AH : SaProto.ESP;
+            sa = new SaRef(p, er.spi(), er.src().toInetAddress(), er.dst().toInetAddress());
+        }
+        return new org.jswan.klips.Eroute(op, net(er.ourClient()), net(er.peerClient()), sa);
+    }
+
+    private static org.jswan.klips.Net net(org.jswan.ike.base.Subnet s) {
+        return new org.jswan.klips.Net(s.network().toInetAddress(), s.prefixLength());
+    }
+
+    /** ESP-in-UDP from the NAT-T socket goes to the kernel, never to the engine. */
+    void espInUdp(Endpoint from, Endpoint to, Bytes packet) {
+        kernel.espInUdp(from.address().toInetAddress(), from.port(), to.address().toInetAddress(), to.port(),
+                packet.toArray());
+    }
+
     void apply(KernelRequest request) {
         if (!used) {
             used = true;
@@ -55,6 +81,8 @@ final class KernelBridge implements AutoCloseable {
                 for (SaRef r : refs(del.sas())) {
                     kernel.deleteSa(r);
                 }
+            } else if (request instanceof KernelRequest.Eroute er) {
+                kernel.eroute(eroute(er));
             } else {
                 log.error("kernel request not understood: " + request.describe());
             }

@@ -57,6 +57,7 @@ final class PlutoDaemon {
         ListenScan listen = new ListenScan(o.interfaces(), o.secretsFile(), new DnsResolver(), log);
         EventLoop loop = new EventLoop(EnginePort.of(engine),
                 new EventLoop.Parts(selector, clock, log, inbox, whack, new CryptoPool(inbox), kernel, listen));
+        loop.ikeSockets().setEspSink(o.natTPort(), (local, p) -> kernel.espInUdp(p.from(), local, p.data()));
         Signals.install(inbox, log);
         readiness.ready(pid);
 

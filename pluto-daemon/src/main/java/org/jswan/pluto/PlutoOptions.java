@@ -45,7 +45,7 @@ record PlutoOptions(boolean help, boolean version, boolean noFork, boolean stder
         d.add(new Doc("uniqueids", null, "a new ISAKMP SA for a peer ID replaces its older ones", true));
         d.add(new Doc("interface", "interfacename", "consider only this interface (repeatable)", true));
         d.add(new Doc("ikeport", "portnumber", "UDP port for IKE (default 500)", true));
-        d.add(new Doc("nat-t-port", "portnumber", "jswan: UDP port IKE floats to under NAT-T (default 4500)", true));
+        d.add(new Doc("nat-t-port", "portnumber", "jswan: UDP port IKE floats to under NAT-T (default 4500 when --ikeport is 500, else none)", true));
         d.add(new Doc("ctlbase", "path", "control socket path.ctl, lock file path.pid (default "
                 + DEFAULT_CTLBASE + ")", true));
         d.add(new Doc("secretsfile", "secrets-file", "secrets file (default " + DEFAULT_SECRETS + ")", true));
@@ -97,7 +97,7 @@ record PlutoOptions(boolean help, boolean version, boolean noFork, boolean stder
         boolean help = false, version = false, noFork = false, stderrLog = false, noKlips = false;
         boolean uniqueIds = false, noRetransmits = false, perPeerLog = false, child = false;
         List<String> interfaces = new ArrayList<>();
-        int ikePort = 500, natTPort = 4500;
+        int ikePort = 500, natTPort = -1;
         String ctlBase = DEFAULT_CTLBASE, secrets = DEFAULT_SECRETS, ipsecDir = DEFAULT_IPSECDIR;
         String perPeerLogBase = DEFAULT_PERPEERLOGBASE, adns = null, lwdnsq = null;
         long debugging = Debug.NONE;
@@ -133,6 +133,11 @@ record PlutoOptions(boolean help, boolean version, boolean noFork, boolean stder
             if (isLater(n) && !later.contains("--" + n)) {
                 later.add("--" + n);
             }
+        }
+        if (natTPort == -1) {
+            // NAT-T floats from 500 to 4500; a pluto on another IKE port (tests, the demo) has no
+            // NAT-T port unless --nat-t-port names one, so two plutos on one address don't collide.
+            natTPort = ikePort == 500 ? 4500 : 0;
         }
         return new PlutoOptions(help, version, noFork, stderrLog, noKlips, uniqueIds, List.copyOf(interfaces),
                 ikePort, natTPort, ctlBase, secrets, ipsecDir, noRetransmits, perPeerLog, perPeerLogBase, adns,

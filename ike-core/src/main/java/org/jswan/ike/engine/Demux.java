@@ -93,7 +93,14 @@ final class Demux {
             }
             Optional<State> again = core.states.findResponderByIcookie(h.initiatorCookie(), p.from());
             if (again.isPresent()) {
-                duplicate(core, again.get(), p);
+                // only the very MI1 this state answered is a retransmission; anything else with its
+                // cookie (a bare header, a changed MI1) must not draw the state's last, bigger, message
+                if (p.data().equals(again.get().lastReceived)) {
+                    duplicate(core, again.get(), p);
+                } else {
+                    out.log(again.get(), "discarding Main Mode I1 that is not a retransmission of the one this state"
+                            + " answered; already " + again.get().kind.name());
+                }
                 return;
             }
             Optional<Connection> c = core.connections.findForMainModeResponder(p.to().address(), p.to().port(),
@@ -157,6 +164,10 @@ final class Demux {
         State st;
         if (existing.isPresent()) {
             st = existing.get();
+        } else if (p1.get().usedMsgids.contains(h.messageId())) {
+            out.log(p1.get().prefix() + String.format("Quick Mode I1 message is unacceptable because it uses a previously"
+                    + " used Message ID 0x%08x (perhaps this is a duplicated packet)", h.messageId()));
+            return;
         } else {
             st = core.states.create(p1.get().connection, StateKind.STATE_QUICK_R0, false);
             st.icookie = h.initiatorCookie();
@@ -253,6 +264,11 @@ final class Demux {
                 out.log(st, "message for " + st.kind.name() + " is missing payloads " + req.name());
                 dropResponderR0(core, st);
                 return;
+            }
+        }
+        if (out.dbg(Debug.PARSING)) {
+            for (String line : org.jswan.ike.wire.PayloadDescriber.describe(h, payloads)) {
+                out.debug(line.startsWith("| ") ? line.substring(2) : line);
             }
         }
         Md md = new Md(h, payloads, p.data(), p.from(), p.to(), h.encrypted(), ivAfter);

@@ -17,6 +17,7 @@ import org.jswan.ike.wire.NotificationPayload;
 import org.jswan.ike.wire.NotifyType;
 import org.jswan.ike.wire.Payload;
 import org.jswan.ike.wire.PayloadChain;
+import org.jswan.ike.wire.PayloadType;
 import org.jswan.ike.wire.ProtocolId;
 import org.jswan.ike.wire.VendorIdPayload;
 
@@ -47,6 +48,11 @@ final class Informational {
             if (p1o.isEmpty()) {
                 p1o = core.states.findMainI1(h.initiatorCookie());
                 prefix = p1o.map(State::prefix).orElse(from);
+            }
+            String unexpected = unexpectedPayload(ps);
+            if (unexpected != null) {
+                out.log(prefix + unexpected);
+                return;
             }
             for (Payload pl : ps) {
                 if (pl instanceof NotificationPayload n) {
@@ -89,8 +95,17 @@ final class Informational {
             out.log(p1.prefix() + "received Informational HASH(1) does not match computed value; message ignored");
             return;
         }
+        String unexpected = ps.size() == 1 ? "Informational Exchange message carries nothing after its HASH(1); ignored"
+                : unexpectedPayload(ps.subList(1, ps.size()));
+        if (unexpected != null) {
+            out.log(p1.prefix() + unexpected);
+            return;
+        }
         for (Payload pl : ps.subList(1, ps.size())) {
-            if (pl instanceof NotificationPayload n) {
+            if (pl instanceof NotificationPayload n && (n.notifyType() == NotifyType.R_U_THERE.value()
+                    || n.notifyType() == NotifyType.R_U_THERE_ACK.value())) {
+                DeadPeer.received(core, p1, n);
+            } else if (pl instanceof NotificationPayload n) {
                 out.log(p1, "received notification " + NotifyType.nameOf(n.notifyType()));
             } else if (pl instanceof DeletePayload d) {
                 delete(core, p1, d);
@@ -101,9 +116,28 @@ final class Informational {
         }
     }
 
+    /**
+     * RFC 2409 §5.7: an Informational exchange carries Notification and Delete payloads (Vendor IDs
+     * are harmless); anything else voids the whole message. The reason, or null.
+     */
+    private static String unexpectedPayload(List<Payload> ps) {
+        for (Payload pl : ps) {
+            if (!(pl instanceof NotificationPayload || pl instanceof DeletePayload || pl instanceof VendorIdPayload)) {
+                return "message ignored because it contains a payload type (" + PayloadType.nameOf(pl.type())
+                        + ") unexpected in an Informational Exchange";
+            }
+        }
+        return null;
+    }
+
     /** An authenticated Delete: remove the SAs it names (IPsec by the SPI we send to; ISAKMP by cookies). */
     private static void delete(Core core, State p1, DeletePayload d) {
         if (d.protocolId() == ProtocolId.ISAKMP.value()) {
+            // RFC 2408 §3.15: an ISAKMP SA is named by its two cookies; one line for the payload, not per SPI
+            if (d.spiSize() != 16) {
+                core.out.log(p1, "ignoring Delete SA payload: SPI size " + d.spiSize() + " is not 16 for ISAKMP");
+                return;
+            }
             for (Bytes spi : d.spis()) {
                 if (spi.length() == 16 && spi.slice(0, 8).equals(p1.icookie) && spi.slice(8).equals(p1.rcookie)) {
                     core.out.log(p1, "received Delete SA payload: deleting ISAKMP State #" + p1.serial);
@@ -118,11 +152,12 @@ final class Informational {
             core.out.log(p1, "ignoring Delete SA payload: protocol " + ProtocolId.nameOf(d.protocolId()) + " not handled");
             return;
         }
+        if (d.spiSize() != 4) {
+            core.out.log(p1, "ignoring Delete SA payload: SPI size " + d.spiSize() + " is not 4 for "
+                    + ProtocolId.nameOf(d.protocolId()));
+            return;
+        }
         for (Bytes spi : d.spis()) {
-            if (spi.length() != 4) {
-                core.out.log(p1, "ignoring Delete SA payload: SPI of " + spi.length() + " bytes");
-                continue;
-            }
             long value = spi.getU32(0);
             State victim = null;
             for (State st : core.states.all()) {
@@ -184,6 +219,19 @@ final class Informational {
         Core.Encrypted e = core.encodeEncrypted(p1, p1.icookie, p1.rcookie, ExchangeType.INFO.value(), msgid, all,
                 core.phase2Iv(p1, msgid));
         core.send(p1.local, p1.peer, e.datagram());
+    }
+
+    /**
+     * Tells the peer we are deleting an ISAKMP SA (Delete with the cookies as SPI, RFC 2408 §3.15).
+     * FreeS/WAN: never sent (pluto(8) "not ISAKMP SA deletion"); jswan: sent at --terminate and
+     * shutdown, because today's peers otherwise keep using a dead ISAKMP SA.
+     */
+    static void sendIsakmpDelete(Core core, State p1) {
+        if (!p1.isPhase1() || !p1.kind.isIsakmpEstablished()) {
+            return;
+        }
+        send(core, p1, List.of(new DeletePayload(Doi.IPSEC, ProtocolId.ISAKMP.value(), 16,
+                List.of(p1.icookie.concat(p1.rcookie)))));
     }
 
     /** Tells the peer we are deleting an IPsec SA: Delete with our inbound SPIs (pluto 2.x does this). */

@@ -107,6 +107,7 @@ final class QuickMode {
         if (bad != null) {
             return bad;
         }
+        p1.usedMsgids.add(st.msgid); // authentic: a replay of this QI1 once its state is gone must not start another
         SaPayload sa = md.first(SaPayload.class);
         List<IdPayload> ids = md.all(IdPayload.class);
         Subnet peerClient = p1.connection.that().client();
@@ -160,6 +161,10 @@ final class QuickMode {
         if (ke != null && ke.keyData().length() != pfs.byteLength()) {
             return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "KE has " + ke.keyData().length()
                     + " byte DH public value; " + pfs.byteLength() + " required");
+        }
+        Step outOfRange = ke == null ? null : MainMode.invalidPublicValue(pfs, ke.keyData());
+        if (outOfRange != null) {
+            return outOfRange;
         }
         st.ni = md.first(NoncePayload.class).nonce();
         if (st.ni.length() < 8 || st.ni.length() > 256) {
@@ -245,7 +250,16 @@ final class QuickMode {
                 return Step.fail(NotifyType.INVALID_ID_INFORMATION, "Quick Mode ID payload is unusable: " + e.getMessage());
             }
         } else if (!ids.isEmpty()) {
-            return Step.fail(NotifyType.INVALID_ID_INFORMATION, "unexpected IDs in Quick Mode reply");
+            // we sent none (host to host); some peers (charon) answer with their view of the hosts: accept that
+            try {
+                if (ids.size() != 2 || !subnetOf(ids.get(0)).equals(st.ourClient)
+                        || !subnetOf(ids.get(1)).equals(st.peerClient)) {
+                    return Step.fail(NotifyType.INVALID_ID_INFORMATION, "unexpected IDs in Quick Mode reply: we sent"
+                            + " none and they are not our two hosts");
+                }
+            } catch (IllegalArgumentException e) {
+                return Step.fail(NotifyType.INVALID_ID_INFORMATION, "Quick Mode ID payload is unusable: " + e.getMessage());
+            }
         }
         st.ipsecChoice = choice.get();
         st.nr = md.first(NoncePayload.class).nonce();
@@ -263,6 +277,10 @@ final class QuickMode {
         if (ke.keyData().length() != pfs.byteLength()) {
             return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "KE has " + ke.keyData().length()
                     + " byte DH public value; " + pfs.byteLength() + " required");
+        }
+        Step outOfRange = MainMode.invalidPublicValue(pfs, ke.keyData());
+        if (outOfRange != null) {
+            return outOfRange;
         }
         DhPrivate x = st.dhPrivate;
         Bytes gr = ke.keyData();
@@ -430,8 +448,7 @@ final class QuickMode {
         st.established = core.now;
         Connection c = st.connection;
         c.setNewestIpsecSa(st.serial);
-        c.setErouteOwner(st.serial);
-        c.setRouting(Connection.Routing.EROUTED);
+        Routing.ipsecUp(core, st);
         StringBuilder sas = new StringBuilder();
         for (State.IpsecSa sa : st.ipsecSas) {
             String p = sa.protocolId() == ProtocolId.IPSEC_ESP.value() ? "ESP"
@@ -442,6 +459,7 @@ final class QuickMode {
         core.out.log(st, st.kind.story() + (st.ipsecChoice != null && st.ipsecChoice.pfsGroup() != null
                 ? " {" + sas + " PFS=" + st.ipsecChoice.pfsGroup().name() + "}" : " {" + sas + "}"));
         core.out.progress(st, 4, st.kind.name() + ": " + st.kind.story());
+        Lifecycle.afterIpsecEstablished(core, st);
         if (st.whack >= 0) {
             core.out.whackDone(st.whack);
             st.whack = -1;

@@ -122,6 +122,13 @@ public final class MainModeSpdb {
     /** As {@link #select(SaPayload, long, java.util.function.IntPredicate, Refusals)}, accepting only {@code only} if set. */
     public static Optional<Choice> select(SaPayload sa, long policy, java.util.function.IntPredicate authAvailable,
                                           List<OakleyTransform> only, Refusals why) {
+        Refusals offered = new Refusals();
+        for (ProposalPayload p : sa.proposals()) {
+            for (TransformPayload t : p.transforms()) {
+                accept(t, policy, a -> true, offered);
+            }
+        }
+        why.receivedAll(offered);
         for (ProposalPayload p : sa.proposals()) {
             if (p.protocolId() != ProtocolId.ISAKMP.value()) {
                 why.refuse("proposal " + p.number(), "protocol " + ProtocolId.nameOf(p.protocolId())
@@ -172,6 +179,7 @@ public final class MainModeSpdb {
         DhGroup group = null;
         int auth = -1;
         int keyBits = 0;
+        boolean keyLengthGiven = false; // an explicit 0 is a bad length, not "none given"
         int lifeType = -1;
         Duration life = Duration.ofSeconds(28800); // RFC 2407 §4.5 default when none is given
         Set<Integer> seen = new HashSet<>();
@@ -217,7 +225,10 @@ public final class MainModeSpdb {
                             return Optional.empty();
                         }
                     }
-                    case KEY_LENGTH -> keyBits = (int) v;
+                    case KEY_LENGTH -> {
+                        keyBits = (int) v;
+                        keyLengthGiven = true;
+                    }
                     case LIFE_TYPE -> lifeType = (int) v;
                     case LIFE_DURATION -> {
                         if (lifeType == -1) {
@@ -255,14 +266,14 @@ public final class MainModeSpdb {
             return Optional.empty();
         }
         if (enc.variableKeyLength()) {
-            if (keyBits == 0) {
+            if (!keyLengthGiven) {
                 keyBits = enc.defaultKeyBits();
             }
             if (!enc.keyLengthValid(keyBits)) {
                 why.refuse(name, "key length " + keyBits + " not valid for " + enc.name());
                 return Optional.empty();
             }
-        } else if (keyBits != 0) {
+        } else if (keyLengthGiven) {
             why.refuse(name, "KEY_LENGTH given for fixed-length cipher " + enc.name());
             return Optional.empty();
         }

@@ -181,6 +181,13 @@ public final class QuickModeSpdb {
     /** As {@link #select(SaPayload, long, boolean, Refusals)}, accepting only transforms allowed by {@code only}. */
     public static Optional<Choice> select(SaPayload sa, long policy, boolean pfsRequired,
                                           List<AlgorithmList.EspAlgorithm> only, Refusals why) {
+        Refusals offered = new Refusals();
+        for (ProposalPayload p : sa.proposals()) {
+            for (TransformPayload t : p.transforms()) {
+                accept(p.protocolId(), t, offered);
+            }
+        }
+        why.receivedAll(offered);
         List<List<ProposalPayload>> groups = new ArrayList<>();
         for (ProposalPayload p : sa.proposals()) {
             if (groups.isEmpty() || groups.get(groups.size() - 1).get(0).number() != p.number()) {
@@ -354,6 +361,7 @@ public final class QuickModeSpdb {
         }
         int encaps = EncapsulationMode.TRANSPORT.value();
         int keyBits = 0;
+        boolean keyLengthGiven = false; // an explicit 0 is a bad length, not "none given"
         Duration life = Duration.ofSeconds(28800); // RFC 2407 §4.5: default 28800 s
         DhGroup group = null;
         int lifeType = -1;
@@ -399,7 +407,10 @@ public final class QuickModeSpdb {
                             return Optional.empty();
                         }
                     }
-                    case KEY_LENGTH -> keyBits = (int) v;
+                    case KEY_LENGTH -> {
+                        keyBits = (int) v;
+                        keyLengthGiven = true;
+                    }
                     default -> {
                         why.refuse(name, "attribute " + at.name() + " not supported");
                         return Optional.empty();
@@ -416,12 +427,12 @@ public final class QuickModeSpdb {
         }
         if (enc != null) {
             if (enc.variableKeyLength()) {
-                keyBits = keyBits == 0 ? enc.defaultKeyBits() : keyBits;
+                keyBits = keyLengthGiven ? keyBits : enc.defaultKeyBits();
                 if (!enc.keyLengthValid(keyBits)) {
                     why.refuse(name, "key length " + keyBits + " not valid for " + enc.name());
                     return Optional.empty();
                 }
-            } else if (keyBits != 0) {
+            } else if (keyLengthGiven) {
                 why.refuse(name, "KEY_LENGTH given for fixed-length cipher " + enc.name());
                 return Optional.empty();
             } else {
