@@ -153,6 +153,7 @@ final class Exchange {
             deleteState(west, 2);
             sim.settle();
         }
+        Oracle.noInternalError("reference exchange", west, east);
         return this;
     }
 

@@ -94,6 +94,17 @@ final class Oracle {
         }
     }
 
+    /** Oracle 1 for engines a {@link Sim} drove: nothing was caught at an engine's boundary. */
+    static void noInternalError(String ctx, Sim.Node... nodes) {
+        for (Sim.Node n : nodes) {
+            for (String l : n.log) {
+                if (l.contains("INTERNAL ERROR")) {
+                    throw new AssertionError(ctx + ": " + n.name + " caught a bug at its boundary: " + l);
+                }
+            }
+        }
+    }
+
     /** Delivers one datagram to {@code n}'s IKE socket at the simulation's current time. */
     static Result packet(Sim sim, Sim.Node n, Bytes data, Endpoint from, String ctx) {
         return handle(n, new Input.Packet(data, from, n.endpoint(), sim.now), ctx);

@@ -343,6 +343,7 @@ class RobustPayloadTest {
         java.util.Collections.reverse(reordered.subList(0, 3)); // KE, Ni, SA, IDci, IDcr
         Oracle.Result r = deliver(ex, Exchange.QI1, qi1(ex, reordered), "M-ORDER QI1 SA last");
         assertTrue(r.logged("STATE_QUICK_R1"), r.log.toString());
+        settles(ex, Exchange.QI1, "M-ORDER QI1 SA last");
     }
 
     // ---- M-MANYPL / M-TRAILING / M-PLEN ----

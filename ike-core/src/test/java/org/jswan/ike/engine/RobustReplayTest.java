@@ -35,6 +35,7 @@ class RobustReplayTest {
         ex.sim.copies = d -> copies;
         ex.sim.initiate(ex.west, "net");
         ex.sim.settle();
+        Oracle.noInternalError("x" + copies, ex.west, ex.east);
         assertEquals(BOTH_EAST, Oracle.kinds(ex.sim, ex.east));
         assertEquals(BOTH_WEST, Oracle.kinds(ex.sim, ex.west));
         for (Sim.Node n : List.of(ex.east, ex.west)) {
@@ -89,6 +90,7 @@ class RobustReplayTest {
         Oracle.Result r = Oracle.packet(ex.sim, ex.east, ex.msg(Exchange.QI1), ex.from(Exchange.QI1), "old QI1");
         assertEquals(0, r.sends.size(), r.log.toString());
         assertEquals(BOTH_EAST, Oracle.kinds(ex.sim, ex.east));
+        Oracle.settles(ex.sim, ex.east, 2, false, "old QI1");
     }
 
     @Test
@@ -113,6 +115,8 @@ class RobustReplayTest {
         ex.sim.settle();
         assertTrue(ex.west.lines(c).stream().anyMatch(l -> l.contains("STATE_QUICK_I2")), ex.west.lines(c).toString());
         assertEquals(List.of("#3: STATE_QUICK_R2", "#1: STATE_MAIN_R3"), Oracle.kinds(ex.sim, ex.east));
+        Oracle.noInternalError("replayed QI1", ex.west, ex.east);
+        Oracle.settles(ex.sim, ex.east, 2, false, "replayed QI1");
     }
 
     @Test
@@ -161,6 +165,7 @@ class RobustReplayTest {
             Oracle.Result r2 = Oracle.packet(ex.sim, ex.east, changed, ex.from(Exchange.MI1), "other MI1 in " + before);
             assertEquals(0, r2.sends.size(), "another MI1 with the same cookie is not answered: " + r2);
             assertEquals(before, Oracle.kinds(ex.sim, ex.east));
+            Oracle.settles(ex.sim, ex.east, Exchange.settled(k), true, "live-cookie MI1");
         }
         // while the real MI1 resent is answered, as before
         Exchange r1 = Exchange.upTo(dir, Exchange.MI2);
@@ -185,6 +190,7 @@ class RobustReplayTest {
         ex.sim.whack(ex.east, t.build());
         ex.sim.whack(ex.west, t.build());
         ex.sim.settle();
+        Oracle.noInternalError("terminate", ex.west, ex.east);
         assertEquals(0, ex.east.states());
         for (int k : fromWest) {
             Oracle.Result r = Oracle.packet(ex.sim, ex.east, ex.msg(k), ex.from(k), "forgotten replay " + Exchange.NAMES.get(k));

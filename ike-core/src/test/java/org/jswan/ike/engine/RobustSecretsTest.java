@@ -77,6 +77,7 @@ class RobustSecretsTest {
         t.name = "net";
         ex.sim.whack(ex.west, t.build());
         ex.sim.run(Duration.ofSeconds(1));
+        Oracle.noInternalError("secrets run", ex.west, ex.east);
         return new Run(ex, ex.sim.observed, status);
     }
 
