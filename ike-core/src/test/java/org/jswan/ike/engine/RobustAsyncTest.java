@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jswan.ike.base.Bytes;
 import org.jswan.ike.wire.DeletePayload;
 import org.jswan.ike.wire.Doi;
 import org.jswan.ike.wire.ProtocolId;
@@ -127,6 +126,4 @@ class RobustAsyncTest {
         assertTrue(late.sends.isEmpty(), "no QI2 under a deleted ISAKMP SA: " + late);
         Oracle.settles(ex.sim, ex.west, 0, false, "S-ASYNC QR1");
     }
-
-    static final Bytes UNUSED = Bytes.EMPTY;
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jswan.ike.base.Bytes;
-import org.jswan.ike.wire.Doi;
 import org.jswan.ike.wire.IpsecAttribute;
 import org.jswan.ike.wire.NotificationPayload;
 import org.jswan.ike.wire.NotifyType;
@@ -481,5 +480,4 @@ class RobustProposalTest {
         quickRefused(espSa(p, nine), "too long for a number", 1, "M-LIFE QM 9 bytes");
     }
 
-    static final long IPSEC_DOI = Doi.IPSEC;
 }
