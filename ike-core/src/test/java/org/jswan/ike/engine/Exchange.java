@@ -205,6 +205,11 @@ final class Exchange {
 
     /** The session keys of this run, recomputed from west's draws and the Main Mode messages. */
     SessionKeys keys() {
-        return SessionKeys.recover(msg(MI1), msg(MI2), msg(MR2), westRng.draws, PSK_TEXT);
+        if (keys == null) {
+            keys = SessionKeys.recover(msg(MI1), msg(MI2), msg(MR2), westRng.draws, PSK_TEXT);
+        }
+        return keys;
     }
+
+    private SessionKeys keys;
 }
