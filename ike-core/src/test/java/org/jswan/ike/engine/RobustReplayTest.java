@@ -200,4 +200,38 @@ class RobustReplayTest {
         assertTrue(ex.east.states() <= 1);
         Oracle.settles(ex.sim, ex.east, 0, true, "forgotten replay");
     }
+
+    /** §A3.1 (2): no %any instance connection outlives the half-open states of a road-warrior template. */
+    @Test
+    void roadWarriorInstancesGoAwayWithTheirStates() {
+        Exchange ex = Exchange.upTo(dir, Exchange.MI1);
+        Sim sim = new Sim(dir);
+        sim.now = ex.sim.now;
+        Sim.Node gw = sim.node("gw", "127.0.0.1", 8501, ": PSK \"road-warrior-secret\"\n", 77, 0);
+        WhackMessage.Builder b = Exchange.connection();
+        b.name = "rw";
+        b.left = b.left.withHost(IpAddress.ANY4).withHostPort(500).withClient(null, false);
+        b.right = b.right.withClient(null, false);
+        b.policy = org.jswan.ike.whack.Policy.PSK | org.jswan.ike.whack.Policy.ENCRYPT;
+        sim.whack(gw, b.build());
+        sim.listen(gw);
+        Bytes mi1 = ex.msg(Exchange.MI1);
+        Bytes refused = Packets.withByte(mi1, 28 + 12 + 5, 0); // its proposal's protocol 0: NO_PROPOSAL_CHOSEN
+        int sent = 0;
+        for (int i = 1; i <= 30; i++) {
+            Endpoint from = new Endpoint(IpAddress.parse("198.51.100." + i), 500);
+            Bytes m = i % 3 == 0 ? mi1.slice(0, 40) : i % 3 == 1 ? Packets.withIcookie(mi1, Bytes.of(0, 0, 0, 0, 0, 0, 1, i))
+                    : Packets.withIcookie(refused, Bytes.of(0, 0, 0, 0, 0, 0, 2, i));
+            Oracle.Result r = Oracle.packet(sim, gw, m, from, "rw " + i);
+            Oracle.answersAtMostOnce(r, m, true, "rw " + i);
+            sent += r.sends.size();
+        }
+        assertTrue(sent >= 20, "accepted and refused MI1s were answered: " + sent);
+        assertTrue(gw.logged("no acceptable Oakley Transform") && gw.logged("responding to Main Mode from unknown peer"),
+                gw.log.toString());
+        assertTrue(Oracle.status(sim, gw).stream().anyMatch(l -> l.contains("\"rw\"[")), "instances were made");
+        Oracle.settles(sim, gw, 0, true, "road warriors");
+        assertTrue(Oracle.status(sim, gw).stream().noneMatch(l -> l.contains("\"rw\"[")),
+                "no instance left over: " + Oracle.status(sim, gw));
+    }
 }
