@@ -26,6 +26,8 @@ public final class Connection {
     /** Routing story, as {@code whack --status} prints it. */
     public enum Routing {
         UNROUTED("unrouted"),
+        /** Routed into ipsec0, no eroute yet (transient, on the way to an eroute). */
+        ROUTED("routed"),
         PROSPECTIVE("prospective erouted"),
         EROUTED("erouted");
 
@@ -65,6 +67,7 @@ public final class Connection {
     private Routing routing = Routing.UNROUTED;
     private long extraDebugging;
     private int nextInstance = 1;
+    private boolean wantRoute;
 
     /** jswan's --ike / --esp restrictions; null lists mean the built-in defaults. */
     public record Algorithms(List<OakleyTransform> ike, List<AlgorithmList.EspAlgorithm> esp) {
@@ -249,6 +252,15 @@ public final class Connection {
 
     public void setRouting(Routing r) {
         routing = r;
+    }
+
+    /** {@code whack --route} asked for this connection to stay routed (with a TRAP) between SAs. */
+    public boolean wantRoute() {
+        return wantRoute;
+    }
+
+    public void setWantRoute(boolean v) {
+        wantRoute = v;
     }
 
     public long extraDebugging() {

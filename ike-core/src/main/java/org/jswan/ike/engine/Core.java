@@ -38,7 +38,10 @@ final class Core {
     /** Quick Modes waiting for their ISAKMP SA: phase 1 serial → connections with their whacks. */
     final Map<Long, List<Pending>> pendingPhase2 = new LinkedHashMap<>();
     final IpsecSpis spis;
+    final PublicKeys publicKeys = new PublicKeys();
     SecretsTable secrets = SecretsTable.empty();
+    /** ipsec.secrets as read; {@link #secrets} is this with %myid indices replaced by --myid. */
+    SecretsTable secretsAsRead = SecretsTable.empty();
     List<ConnectionDb.Iface> interfaces = new ArrayList<>();
     boolean listening;
     Id myId;
@@ -79,6 +82,7 @@ final class Core {
     /** An unencrypted message: header (lengths and next payload filled by the codec) and payloads. */
     Bytes encodeClear(State st, int exchange, long msgid, List<Payload> payloads) {
         IsakmpHeader h = new IsakmpHeader(st.icookie, st.rcookie, 0, 1, 0, exchange, 0, msgid, 0);
+        emitting(h, payloads);
         return new IsakmpMessage(h, payloads).encode();
     }
 
@@ -95,6 +99,7 @@ final class Core {
         Bytes plain = pad == 0 ? body : body.concat(Bytes.zeros(pad));
         Bytes ct = IkeCipher.encrypt(phase1.oakley.encryption(), phase1.keys.encryptionKey(), iv, plain);
         IsakmpHeader h = new IsakmpHeader(icookie, rcookie, 0, 1, 0, exchange, IsakmpHeader.FLAG_ENCRYPTION, msgid, 0);
+        emitting(h, payloads);
         Bytes datagram = IsakmpMessage.encodeWithBody(h, payloads.get(0).type(), ct);
         if (out.dbg(org.jswan.ike.whack.Debug.CRYPT)) {
             out.debug("encrypting " + plain.length() + " bytes using " + phase1.oakley.encryption().name());
@@ -102,13 +107,28 @@ final class Core {
         return new Encrypted(datagram, ct.slice(ct.length() - bs));
     }
 
+    /** --debug-emitting: the structure of what we are about to send. */
+    private void emitting(IsakmpHeader h, List<Payload> payloads) {
+        if (out.dbg(org.jswan.ike.whack.Debug.EMITTING)) {
+            for (String line : org.jswan.ike.wire.PayloadDescriber.describe(h.withNextPayload(payloads.get(0).type()),
+                    payloads, true)) {
+                out.debug(line.startsWith("| ") ? line.substring(2) : line);
+            }
+        }
+    }
+
     record Encrypted(Bytes datagram, Bytes lastBlock) {
     }
 
     /** Sends {@code data} for {@code st} and remembers it for retransmission. */
     void sendState(State st, Bytes data) {
-        st.lastSent = data;
-        out.send(st.local, st.peer, data);
+        st.lastSent = NatTraversal.frame(this, st.local, data);
+        out.send(st.local, st.peer, st.lastSent);
+    }
+
+    /** Sends an IKE message that is not retransmitted (Informational), framed for the NAT-T port. */
+    void send(org.jswan.ike.base.Endpoint local, org.jswan.ike.base.Endpoint peer, Bytes ike) {
+        out.send(local, peer, NatTraversal.frame(this, local, ike));
     }
 
     long startJob(State st, Effect.CryptoTask task, State.Resume resume) {
@@ -149,6 +169,10 @@ final class Core {
     Bytes phase2Iv(State phase1, long msgid) {
         return org.jswan.ike.crypto.Ikev1Kdf.phase2Iv(phase1.oakley.hash(), phase1.phase1Iv, msgid,
                 phase1.oakley.encryption().blockSize());
+    }
+
+    void refreshSecrets() {
+        secrets = myId == null ? secretsAsRead : secretsAsRead.resolveMyId(myId);
     }
 
     boolean isOurAddress(IpAddress a) {

@@ -35,6 +35,20 @@ final class Demux {
         if (out.dbg(Debug.RAW)) {
             out.debug("*received " + p.data().length() + " bytes from " + p.from() + " on " + p.to());
         }
+        if (NatTraversal.enabled(core) && p.to().port() == core.config.natTPort()) {
+            Bytes d = p.data();
+            if (d.length() == 1 && d.get(0) == 0xff) {
+                if (out.dbg(Debug.NATT)) {
+                    out.debug(from + "NAT-T keepalive received");
+                }
+                return;
+            }
+            if (d.length() < 4 || !d.slice(0, 4).isAllZero()) {
+                out.debug(from + "ESP-in-UDP packet reached IKE; dropped");
+                return;
+            }
+            p = new Input.Packet(d.slice(4), p.from(), p.to(), p.now());
+        }
         IsakmpHeader h;
         try {
             if (p.data().length() < IsakmpHeader.LENGTH) {
@@ -252,7 +266,20 @@ final class Demux {
                 return;
             }
         }
+        if (out.dbg(Debug.PARSING)) {
+            for (String line : org.jswan.ike.wire.PayloadDescriber.describe(h, payloads)) {
+                out.debug(line.startsWith("| ") ? line.substring(2) : line);
+            }
+        }
         Md md = new Md(h, payloads, p.data(), p.from(), p.to(), h.encrypted(), ivAfter);
+        if (NatTraversal.enabled(core) && p.to().port() == core.config.natTPort()
+                && (!p.to().equals(st.local) || !p.from().equals(st.peer))) {
+            // RFC 3947 §4: answer to the address and port the message came from (a NAT may have moved it)
+            st.prevLocal = st.local;
+            st.prevPeer = st.peer;
+            st.local = p.to();
+            st.peer = p.from();
+        }
         Informational.logNotifications(core, st, md);
         Step step = row.handler().handle(core, st, md);
         complete(core, st, row, md, step);
@@ -272,6 +299,12 @@ final class Demux {
             core.pendingRows.put(st.serial, new Pending(row, md));
             return;
         }
+        if (!(step instanceof Step.Ok) && st.prevPeer != null) {
+            st.local = st.prevLocal;
+            st.peer = st.prevPeer;
+        }
+        st.prevLocal = null;
+        st.prevPeer = null;
         if (step instanceof Step.Ignore) {
             return;
         }

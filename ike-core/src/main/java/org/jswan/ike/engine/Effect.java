@@ -42,6 +42,15 @@ public sealed interface Effect {
     record Kernel(KernelRequest request) implements Effect {
     }
 
+    /**
+     * Run the connection's updown command for {@code verb} (e.g. {@code up-client}) with the
+     * {@code PLUTO_*} variables in {@code env} — passed in the process environment, never spliced
+     * into the command. The daemon waits for it (bounded) and logs its output and exit status.
+     */
+    record Updown(String connection, long serial, String verb, String command, java.util.Map<String, String> env)
+            implements Effect {
+    }
+
     /** Release everything and exit the process with {@code status}. */
     record Exit(int status) implements Effect {
     }

@@ -58,6 +58,14 @@ public final class Engine {
             tick();
         } else if (input instanceof Input.CryptoDone d) {
             cryptoDone(d);
+        } else if (input instanceof Input.Acquire a) {
+            Routing.acquire(core, a);
+        } else if (input instanceof Input.SaUsed u) {
+            for (State st : core.states.all()) {
+                if (st.ipsecSas.stream().anyMatch(sa -> sa.ourSpi() == u.spi() || sa.peerSpi() == u.spi())) {
+                    st.lastUsed = u.lastUsed();
+                }
+            }
         } else if (input instanceof Input.Terminate) {
             WhackCommands.shutdown(core, -1);
         } else if (input instanceof Input.Hangup) {

@@ -102,7 +102,10 @@ final class Informational {
             return;
         }
         for (Payload pl : ps.subList(1, ps.size())) {
-            if (pl instanceof NotificationPayload n) {
+            if (pl instanceof NotificationPayload n && (n.notifyType() == NotifyType.R_U_THERE.value()
+                    || n.notifyType() == NotifyType.R_U_THERE_ACK.value())) {
+                DeadPeer.received(core, p1, n);
+            } else if (pl instanceof NotificationPayload n) {
                 out.log(p1, "received notification " + NotifyType.nameOf(n.notifyType()));
             } else if (pl instanceof DeletePayload d) {
                 delete(core, p1, d);
@@ -195,7 +198,7 @@ final class Informational {
                 notify.value(), Bytes.EMPTY);
         if (st.kind == StateKind.STATE_MAIN_R0) {
             IsakmpHeader h = new IsakmpHeader(st.icookie, st.rcookie, 0, 1, 0, ExchangeType.INFO.value(), 0, 0, 0);
-            core.out.send(st.local, st.peer, new IsakmpMessage(h, List.of(n)).encode());
+            core.send(st.local, st.peer, new IsakmpMessage(h, List.of(n)).encode());
             return;
         }
         if (st.kind == StateKind.STATE_QUICK_R0) {
@@ -215,7 +218,20 @@ final class Informational {
         all.addAll(payloads);
         Core.Encrypted e = core.encodeEncrypted(p1, p1.icookie, p1.rcookie, ExchangeType.INFO.value(), msgid, all,
                 core.phase2Iv(p1, msgid));
-        core.out.send(p1.local, p1.peer, e.datagram());
+        core.send(p1.local, p1.peer, e.datagram());
+    }
+
+    /**
+     * Tells the peer we are deleting an ISAKMP SA (Delete with the cookies as SPI, RFC 2408 §3.15).
+     * FreeS/WAN: never sent (pluto(8) "not ISAKMP SA deletion"); jswan: sent at --terminate and
+     * shutdown, because today's peers otherwise keep using a dead ISAKMP SA.
+     */
+    static void sendIsakmpDelete(Core core, State p1) {
+        if (!p1.isPhase1() || !p1.kind.isIsakmpEstablished()) {
+            return;
+        }
+        send(core, p1, List.of(new DeletePayload(Doi.IPSEC, ProtocolId.ISAKMP.value(), 16,
+                List.of(p1.icookie.concat(p1.rcookie)))));
     }
 
     /** Tells the peer we are deleting an IPsec SA: Delete with our inbound SPIs (pluto 2.x does this). */

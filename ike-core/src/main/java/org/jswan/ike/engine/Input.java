@@ -38,6 +38,18 @@ public sealed interface Input {
     record CryptoDone(long job, Object result, MonoTime now) implements Input {
     }
 
+    /**
+     * The kernel caught an outbound packet on a TRAP eroute (KLIPS's ACQUIRE): {@code src} is in our
+     * client, {@code dst} in the peer's; {@code protocol} the packet's IP protocol.
+     */
+    record Acquire(org.jswan.ike.base.IpAddress src, org.jswan.ike.base.IpAddress dst, int protocol, MonoTime now)
+            implements Input {
+    }
+
+    /** The kernel saw traffic on an SA (for --dontrekey's "recently used" and status "used Ns ago"). */
+    record SaUsed(long spi, org.jswan.ike.base.IpAddress dst, MonoTime lastUsed, MonoTime now) implements Input {
+    }
+
     /** SIGTERM or an equivalent: shut down as {@code whack --shutdown} would. */
     record Terminate(MonoTime now) implements Input {
     }

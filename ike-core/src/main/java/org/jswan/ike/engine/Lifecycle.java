@@ -1,6 +1,8 @@
 package org.jswan.ike.engine;
 
 import java.time.Duration;
+import java.util.List;
+import org.jswan.ike.conn.Id;
 import org.jswan.ike.connection.Connection;
 import org.jswan.ike.whack.Debug;
 import org.jswan.ike.whack.Policy;
@@ -21,7 +23,21 @@ final class Lifecycle {
             return;
         }
         core.out.setDebugging(core.debugging | st.connection.extraDebugging());
+        if (e.type() == EventType.EVENT_NAT_T_KEEPALIVE) {
+            NatTraversal.keepalive(core, st);
+            return;
+        }
+        if (e.type() == EventType.EVENT_DPD || e.type() == EventType.EVENT_DPD_TIMEOUT) {
+            st.dpdEvent = null;
+            if (e.type() == EventType.EVENT_DPD) {
+                DeadPeer.probe(core, st);
+            } else {
+                DeadPeer.timeout(core, st);
+            }
+            return;
+        }
         st.event = EventType.EVENT_NULL;
+        st.firedEvent = e.type();
         switch (e.type()) {
             case EVENT_RETRANSMIT -> retransmit(core, st);
             case EVENT_SO_DISCARD -> MainMode.deleteState(core, st,
@@ -74,6 +90,58 @@ final class Lifecycle {
         MainMode.deleteState(core, st, null);
     }
 
+    /**
+     * What a new ISAKMP SA makes obsolete: with the peer's INITIAL_CONTACT, every older state with
+     * that peer (it has restarted and forgotten them); with --uniqueids, states of the same peer
+     * ID at another address (pluto(8): "any connection with the same Peer ID but a different Peer
+     * IP address is unoriented").
+     */
+    static void afterIsakmpEstablished(Core core, State p1) {
+        List<State> victims = new java.util.ArrayList<>();
+        for (State o : core.states.all()) {
+            if (o == p1 || o.peer == null) {
+                continue;
+            }
+            boolean samePeer = o.peer.address().equals(p1.peer.address()) && o.connection.name().equals(p1.connection.name());
+            if (p1.peerInitialContact && samePeer && o.established != null && o.established.isBefore(p1.established)) {
+                core.out.log(p1, "received INITIAL_CONTACT: deleting #" + o.serial + ", an SA from the peer's previous life");
+                victims.add(o);
+                continue;
+            }
+            Id oid = o.peerId != null ? o.peerId : o.connection.that().id();
+            if (core.config.uniqueIds() && p1.peerId != null && oid != null && oid.equals(p1.peerId)
+                    && !o.peer.address().equals(p1.peer.address())) {
+                core.out.log(p1, "--uniqueids: deleting #" + o.serial + " of peer ID '" + p1.peerId + "' at "
+                        + o.peer.address() + ", now at " + p1.peer.address());
+                victims.add(o);
+            }
+        }
+        victims.sort((a, b) -> Boolean.compare(a.isPhase1(), b.isPhase1()));
+        for (State v : victims) {
+            MainMode.deleteState(core, v, null);
+        }
+    }
+
+    /**
+     * After a rekey collision (both ends replaced the same SA at once) two fresh IPsec SAs exist;
+     * the one that is not newest is redundant and goes after a short grace, with a Delete.
+     */
+    static void afterIpsecEstablished(Core core, State st) {
+        for (State o : core.states.ofConnection(st.connection)) {
+            if (o != st && !o.isPhase1() && o.kind.isIpsecEstablished() && o.established != null
+                    && o.established.isAfter(core.now.minus(REDUNDANT_IF_YOUNGER_THAN))
+                    && o.ourClient != null && o.ourClient.equals(st.ourClient) && o.peerClient.equals(st.peerClient)) {
+                core.out.log(o, "redundant IPsec SA (rekey collision with #" + st.serial + "); it will be deleted in "
+                        + REDUNDANT_GRACE.toSeconds() + "s");
+                o.margin = Duration.ZERO;
+                core.schedule(o, EventType.EVENT_SA_EXPIRE, REDUNDANT_GRACE);
+            }
+        }
+    }
+
+    static final Duration REDUNDANT_IF_YOUNGER_THAN = Duration.ofSeconds(60);
+    static final Duration REDUNDANT_GRACE = Duration.ofSeconds(30);
+
     /** Established: replace at lifetime − margin (initiator margin fuzzed, responder margin halved). */
     static void scheduleReplace(Core core, State st) {
         Connection c = st.connection;
@@ -120,7 +188,9 @@ final class Lifecycle {
         Connection c = st.connection;
         boolean newest = st.isPhase1() ? c.newestIsakmpSa() == st.serial : c.newestIpsecSa() == st.serial;
         String what = st.isPhase1() ? "ISAKMP" : "IPsec";
-        if (!newest) {
+        if (e(st) == EventType.EVENT_SA_REPLACE_IF_USED && !recentlyUsed(core, st)) {
+            core.out.log(st, "not replacing " + what + " SA: --dontrekey and no recent traffic; it will expire");
+        } else if (!newest) {
             if (core.out.dbg(Debug.LIFECYCLE)) {
                 core.out.log(st, "not replacing stale " + what + " SA: #"
                         + (st.isPhase1() ? c.newestIsakmpSa() : c.newestIpsecSa()) + " will do");
@@ -143,6 +213,15 @@ final class Lifecycle {
         core.schedule(st, EventType.EVENT_SA_EXPIRE, st.margin);
     }
 
+    private static EventType e(State st) {
+        return st.firedEvent;
+    }
+
+    /** Traffic on the SA within the last rekey margin (the kernel bridge reports use; none yet: never). */
+    private static boolean recentlyUsed(Core core, State st) {
+        return st.lastUsed != null && !st.lastUsed.isBefore(core.now.minus(st.connection.rekeyMargin()));
+    }
+
     private static void expire(Core core, State st) {
         Connection c = st.connection;
         String what = st.isPhase1() ? "ISAKMP" : "IPsec";
@@ -151,6 +230,7 @@ final class Lifecycle {
         if (c.hasPolicy(Policy.DONT_REKEY)) {
             why = "(--dontrekey)";
         }
+        Informational.sendDelete(core, st);
         MainMode.deleteState(core, st, core.out.dbg(Debug.LIFECYCLE) || newest == st.serial
                 ? what + " SA expired " + why : null);
     }

@@ -27,6 +27,8 @@ import org.jswan.ike.wire.NotifyType;
 import org.jswan.ike.wire.Payload;
 import org.jswan.ike.wire.PayloadChain;
 import org.jswan.ike.wire.SaPayload;
+import org.jswan.ike.wire.SigPayload;
+import org.jswan.ike.secrets.RsaPrivateKey;
 
 /**
  * Main Mode (RFC 2409 §5, identity protection) with pre-shared keys, as pluto's
@@ -56,6 +58,7 @@ final class MainMode {
         List<Payload> ps = new ArrayList<>();
         ps.add(sa);
         ps.addAll(VendorIds.ours());
+        ps.addAll(NatTraversal.vendorIds(core));
         core.out.log(st, "initiating Main Mode" + (replacing != 0 ? " to replace #" + replacing : ""));
         core.sendState(st, core.encodeClear(st, ExchangeType.IDPROT.value(), 0, ps));
         core.schedule(st, EventType.EVENT_RETRANSMIT, Duration.ofSeconds(10));
@@ -75,7 +78,8 @@ final class MainMode {
         Connection c = st.connection;
         Refusals why = new Refusals();
         Optional<MainModeSpdb.Choice> choice = MainModeSpdb.select(sa, c.policy(),
-                auth -> auth != OakleyTransform.AUTH_PSK || findPsk(core, c).isPresent(), c.algorithms().ike(), why);
+                auth -> auth == OakleyTransform.AUTH_PSK ? findPsk(core, c).isPresent() : findRsa(core, c).isPresent(),
+                c.algorithms().ike(), why);
         for (String line : why.lines()) {
             core.out.log(st, line);
         }
@@ -87,9 +91,12 @@ final class MainMode {
         st.oakley = choice.get().transform();
         st.saiBody = bodyOf(sa);
         st.rcookie = core.randomCookie();
+        NatTraversal.chooseMethod(core, st, md);
+        DeadPeer.noteVendorIds(st, md);
         List<Payload> ps = new ArrayList<>();
         ps.add(choice.get().reply());
         ps.addAll(VendorIds.ours());
+        ps.addAll(NatTraversal.replyVendorIds(st));
         core.sendState(st, core.encodeClear(st, ExchangeType.IDPROT.value(), 0, ps));
         return Step.OK;
     }
@@ -113,13 +120,16 @@ final class MainMode {
         }
         st.oakley = t.get();
         st.rcookie = md.header().responderCookie();
+        NatTraversal.chooseMethod(core, st, md);
+        DeadPeer.noteVendorIds(st, md);
         DhGroup g = st.oakley.group();
         DhPrivate x = g.generatePrivate(core.rng);
         st.dhPrivate = x;
         st.ni = core.rng.bytes(NONCE_SIZE);
         return new Step.Suspend(() -> g.publicValue(x), result -> {
             st.gi = (Bytes) result;
-            List<Payload> ps = List.of(new KePayload(st.gi), new NoncePayload(st.ni));
+            List<Payload> ps = new ArrayList<>(List.of(new KePayload(st.gi), new NoncePayload(st.ni)));
+            ps.addAll(NatTraversal.natDPayloads(core, st));
             core.sendState(st, core.encodeClear(st, ExchangeType.IDPROT.value(), 0, ps));
             return Step.OK;
         });
@@ -135,14 +145,15 @@ final class MainMode {
         if (bad != null) {
             return bad;
         }
-        Optional<Secret> psk = findPsk(core, st.connection);
-        if (st.oakley.authMethod() == OakleyTransform.AUTH_PSK && psk.isEmpty()) {
-            return Step.fail(NotifyType.AUTHENTICATION_FAILED, "Can't authenticate: no preshared key found for `"
-                    + core.ourId(st.connection) + "' and `" + core.peerIdForSecrets(st.connection) + "'");
+        Step noKey = checkOwnKey(core, st);
+        if (noKey != null) {
+            return noKey;
         }
+        Optional<Secret> psk = findPsk(core, st.connection);
         st.gi = md.first(KePayload.class).keyData();
         st.ni = md.first(NoncePayload.class).nonce();
         st.nr = core.rng.bytes(NONCE_SIZE);
+        NatTraversal.detect(core, st, md);
         DhGroup g = st.oakley.group();
         DhPrivate x = g.generatePrivate(core.rng);
         st.dhPrivate = x;
@@ -161,7 +172,8 @@ final class MainMode {
             st.gr = both.ourPublic();
             st.gxy = both.shared();
             deriveKeys(core, st, psk.orElse(null));
-            List<Payload> ps = List.of(new KePayload(st.gr), new NoncePayload(st.nr));
+            List<Payload> ps = new ArrayList<>(List.of(new KePayload(st.gr), new NoncePayload(st.nr)));
+            ps.addAll(NatTraversal.natDPayloads(core, st));
             core.sendState(st, core.encodeClear(st, ExchangeType.IDPROT.value(), 0, ps));
             return Step.OK;
         });
@@ -173,13 +185,14 @@ final class MainMode {
         if (bad != null) {
             return bad;
         }
-        Optional<Secret> psk = findPsk(core, st.connection);
-        if (st.oakley.authMethod() == OakleyTransform.AUTH_PSK && psk.isEmpty()) {
-            return Step.fail(NotifyType.AUTHENTICATION_FAILED, "Can't authenticate: no preshared key found for `"
-                    + core.ourId(st.connection) + "' and `" + core.peerIdForSecrets(st.connection) + "'");
+        Step noKey = checkOwnKey(core, st);
+        if (noKey != null) {
+            return noKey;
         }
+        Optional<Secret> psk = findPsk(core, st.connection);
         st.gr = md.first(KePayload.class).keyData();
         st.nr = md.first(NoncePayload.class).nonce();
+        NatTraversal.detect(core, st, md);
         DhGroup g = st.oakley.group();
         DhPrivate x = st.dhPrivate;
         Bytes gr = st.gr;
@@ -195,21 +208,54 @@ final class MainMode {
             }
             st.gxy = shared;
             deriveKeys(core, st, psk.orElse(null));
+            NatTraversal.floatPorts(core, st);
             Id us = core.ourId(st.connection);
             IdPayload id = new IdPayload(us.wireType(), 0, 0, us.wireData());
             Bytes hashI = Ikev1Kdf.hashI(prf(st), st.keys.skeyid(), st.gi, st.gr, st.icookie, st.rcookie, st.saiBody,
                     bodyOf(id));
-            Core.Encrypted e = core.encodeEncrypted(st, st.icookie, st.rcookie, ExchangeType.IDPROT.value(), 0,
-                    List.of(id, new HashPayload(hashI)), st.iv);
-            st.iv = e.lastBlock();
-            core.sendState(st, e.datagram());
-            return Step.OK;
+            if (st.oakley.authMethod() == OakleyTransform.AUTH_PSK) {
+                // HDR*, IDii, HASH_I [, N(INITIAL_CONTACT)] -->
+                sendMi3(core, st, withInitialContact(core, st, List.of(id, new HashPayload(hashI))));
+                return Step.OK;
+            }
+            RsaPrivateKey key = findRsa(core, st.connection).orElseThrow();
+            // HDR*, IDii, SIG_I [, N(INITIAL_CONTACT)] -->
+            return new Step.Suspend(() -> RsaAuth.sign(key, hashI), sig -> {
+                sendMi3(core, st, withInitialContact(core, st, List.of(id, new SigPayload((Bytes) sig))));
+                return Step.OK;
+            });
         });
     }
 
-    /** HDR*, IDii, HASH_I --> ; <-- HDR*, IDir, HASH_R (main_inI3_outR3). */
+    /**
+     * RFC 2407 §4.6.3.3: INITIAL_CONTACT when we hold no other ISAKMP SA with this peer, so that a
+     * peer which still has SAs from our previous life throws them away.
+     */
+    private static List<Payload> withInitialContact(Core core, State st, List<Payload> ps) {
+        boolean others = core.states.all().stream().anyMatch(o -> o != st && o.isPhase1() && o.peer != null
+                && o.peer.address().equals(st.peer.address()));
+        if (others) {
+            return ps;
+        }
+        st.sentInitialContact = true;
+        List<Payload> out = new ArrayList<>(ps);
+        out.add(new org.jswan.ike.wire.NotificationPayload(org.jswan.ike.wire.Doi.IPSEC,
+                org.jswan.ike.wire.ProtocolId.ISAKMP.value(), st.icookie.concat(st.rcookie),
+                NotifyType.INITIAL_CONTACT.value(), Bytes.EMPTY));
+        return out;
+    }
+
+    private static void sendMi3(Core core, State st, List<Payload> ps) {
+        Core.Encrypted e = core.encodeEncrypted(st, st.icookie, st.rcookie, ExchangeType.IDPROT.value(), 0, ps, st.iv);
+        st.iv = e.lastBlock();
+        core.sendState(st, e.datagram());
+    }
+
+    /** HDR*, IDii, HASH_I (or SIG_I) --> ; <-- HDR*, IDir, HASH_R (or SIG_R) (main_inI3_outR3). */
     static Step inI3OutR3(Core core, State st, Md md) {
-        Step bad = checkPeerIdAndHash(core, st, md, true);
+        st.peerInitialContact = md.all(org.jswan.ike.wire.NotificationPayload.class).stream()
+                .anyMatch(n -> n.notifyType() == NotifyType.INITIAL_CONTACT.value());
+        Step bad = checkPeerId(core, st, md, true);
         if (bad != null) {
             return bad;
         }
@@ -217,36 +263,100 @@ final class MainMode {
         IdPayload id = new IdPayload(us.wireType(), 0, 0, us.wireData());
         Bytes hashR = Ikev1Kdf.hashR(prf(st), st.keys.skeyid(), st.gi, st.gr, st.icookie, st.rcookie, st.saiBody,
                 bodyOf(id));
-        Core.Encrypted e = core.encodeEncrypted(st, st.icookie, st.rcookie, ExchangeType.IDPROT.value(), 0,
-                List.of(id, new HashPayload(hashR)), md.ivAfter());
+        Bytes ivIn = md.ivAfter();
+        if (st.oakley.authMethod() == OakleyTransform.AUTH_PSK) {
+            bad = checkPskHash(core, st, md, true);
+            if (bad != null) {
+                return bad;
+            }
+            sendMr3(core, st, List.of(id, new HashPayload(hashR)), ivIn);
+            return Step.OK;
+        }
+        Optional<RsaPrivateKey> key = findRsa(core, st.connection);
+        if (key.isEmpty()) {
+            return Step.fail(NotifyType.AUTHENTICATION_FAILED, "unable to locate my private key for RSA Signature");
+        }
+        Step.Suspend verify = rsaVerify(core, st, md, true, sigOk -> new Step.Suspend(
+                () -> RsaAuth.sign(key.get(), hashR), sig -> {
+                    // <-- HDR*, IDir, SIG_R
+                    sendMr3(core, st, List.of(id, new SigPayload((Bytes) sig)), ivIn);
+                    return Step.OK;
+                }));
+        return verify == null ? Step.fail(NotifyType.INVALID_KEY_INFORMATION, "no RSA public key known for '"
+                + st.peerId + "'") : verify;
+    }
+
+    private static void sendMr3(Core core, State st, List<Payload> ps, Bytes ivIn) {
+        Core.Encrypted e = core.encodeEncrypted(st, st.icookie, st.rcookie, ExchangeType.IDPROT.value(), 0, ps, ivIn);
         st.iv = e.lastBlock();
         st.phase1Iv = st.iv;
         core.sendState(st, e.datagram());
-        return Step.OK;
     }
 
-    /** <-- HDR*, IDir, HASH_R (main_inR3). */
+    /** <-- HDR*, IDir, HASH_R (or SIG_R) (main_inR3). */
     static Step inR3(Core core, State st, Md md) {
-        Step bad = checkPeerIdAndHash(core, st, md, false);
+        Step bad = checkPeerId(core, st, md, false);
         if (bad != null) {
             return bad;
         }
-        st.iv = md.ivAfter();
-        st.phase1Iv = st.iv;
-        return Step.OK;
+        if (st.oakley.authMethod() == OakleyTransform.AUTH_PSK) {
+            bad = checkPskHash(core, st, md, false);
+            if (bad != null) {
+                return bad;
+            }
+            st.iv = md.ivAfter();
+            st.phase1Iv = st.iv;
+            return Step.OK;
+        }
+        Step.Suspend verify = rsaVerify(core, st, md, false, ok -> {
+            st.iv = md.ivAfter();
+            st.phase1Iv = st.iv;
+            return Step.OK;
+        });
+        return verify == null ? Step.fail(NotifyType.INVALID_KEY_INFORMATION, "no RSA public key known for '"
+                + st.peerId + "'") : verify;
     }
 
-    private static Step checkPeerIdAndHash(Core core, State st, Md md, boolean responder) {
+    /**
+     * The SIG check as a crypto job: every key known for the peer's id is tried; on success
+     * {@code then} continues (it may suspend again, e.g. to sign our reply). Null when no key is known.
+     */
+    private static Step.Suspend rsaVerify(Core core, State st, Md md, boolean responder, State.Resume then) {
+        SigPayload sig = md.first(SigPayload.class);
+        List<org.jswan.ike.secrets.RsaPublicKey> keys = core.publicKeys.find(st.peerId);
+        if (keys.isEmpty()) {
+            return null;
+        }
         IdPayload idp = md.first(IdPayload.class);
-        HashPayload hash = md.first(HashPayload.class);
-        if (st.oakley.authMethod() != OakleyTransform.AUTH_PSK) {
-            return Step.fail(NotifyType.INVALID_SIGNATURE, "RSA signature authentication is not available yet");
+        Bytes hash = responder
+                ? Ikev1Kdf.hashI(prf(st), st.keys.skeyid(), st.gi, st.gr, st.icookie, st.rcookie, st.saiBody, bodyOf(idp))
+                : Ikev1Kdf.hashR(prf(st), st.keys.skeyid(), st.gi, st.gr, st.icookie, st.rcookie, st.saiBody, bodyOf(idp));
+        String peer = st.peer.address().toString();
+        return new Step.Suspend(() -> RsaAuth.verify(keys, hash, sig.signature(), peer), result -> {
+            RsaAuth.Check c = (RsaAuth.Check) result;
+            if (!c.ok()) {
+                return Step.fail(c.failure(), c.detail());
+            }
+            core.out.log(st, c.detail());
+            return then.apply(c);
+        });
+    }
+
+    /** The peer's ID payload: well formed, the one the connection wants (a responder may switch, pluto(8) RW support). */
+    private static Step checkPeerId(Core core, State st, Md md, boolean responder) {
+        IdPayload idp = md.first(IdPayload.class);
+        boolean psk = st.oakley.authMethod() == OakleyTransform.AUTH_PSK;
+        if (md.all(IdPayload.class).size() != 1) {
+            return Step.fail(NotifyType.PAYLOAD_MALFORMED, "Main Mode message must carry exactly one ID payload");
         }
-        if (hash == null) {
-            return Step.fail(NotifyType.PAYLOAD_MALFORMED, "message for " + st.kind.name() + " is missing payloads HASH");
+        int auths = psk ? md.all(HashPayload.class).size() : md.all(SigPayload.class).size();
+        if (auths == 0) {
+            return Step.fail(NotifyType.PAYLOAD_MALFORMED, "message for " + st.kind.name() + " is missing payloads "
+                    + (psk ? "HASH" : "SIG"));
         }
-        if (md.all(IdPayload.class).size() != 1 || md.all(HashPayload.class).size() != 1) {
-            return Step.fail(NotifyType.PAYLOAD_MALFORMED, "Main Mode message must carry exactly one ID and one HASH");
+        if (auths > 1) {
+            return Step.fail(NotifyType.PAYLOAD_MALFORMED, "Main Mode message must carry exactly one "
+                    + (psk ? "HASH" : "SIG") + " payload");
         }
         Id peer;
         try {
@@ -254,13 +364,36 @@ final class MainMode {
         } catch (Exception e) {
             return Step.fail(NotifyType.INVALID_ID_INFORMATION, "peer's ID payload is malformed: " + e.getMessage());
         }
+        st.peerId = peer;
+        if (responder) {
+            ConnectionSwitch.Result r = ConnectionSwitch.refine(core, st, peer, st.psk);
+            if (r.connection() == null) {
+                for (String line : r.refusals()) {
+                    core.out.log(st, "no suitable connection: " + line);
+                }
+                return Step.fail(NotifyType.INVALID_ID_INFORMATION, "no suitable connection for peer '" + peer + "'");
+            }
+            if (r.connection() != st.connection) {
+                Connection old = st.connection;
+                core.out.log(st, "switched from " + old.displayName() + " to " + r.connection().displayName());
+                st.connection = r.connection();
+                if (old.kind() == Connection.Kind.INSTANCE && core.states.ofConnection(old).isEmpty()) {
+                    core.connections.removeInstance(old);
+                }
+            }
+            return null;
+        }
         Id expected = st.connection.that().id();
         if (expected.kind() != Id.Kind.NONE && !expected.matches(peer)) {
             return Step.fail(NotifyType.INVALID_ID_INFORMATION, "we require peer to have ID '" + expected
                     + "', but peer declares '" + peer + "'");
         }
-        st.peerId = peer;
-        Bytes idBody = bodyOf(idp);
+        return null;
+    }
+
+    private static Step checkPskHash(Core core, State st, Md md, boolean responder) {
+        HashPayload hash = md.first(HashPayload.class);
+        Bytes idBody = bodyOf(md.first(IdPayload.class));
         Bytes want = responder
                 ? Ikev1Kdf.hashI(prf(st), st.keys.skeyid(), st.gi, st.gr, st.icookie, st.rcookie, st.saiBody, idBody)
                 : Ikev1Kdf.hashR(prf(st), st.keys.skeyid(), st.gi, st.gr, st.icookie, st.rcookie, st.saiBody, idBody);
@@ -269,6 +402,19 @@ final class MainMode {
         }
         if (core.out.dbg(Debug.CRYPT)) {
             core.out.debug(st.prefix() + (responder ? "HASH_I" : "HASH_R") + " verified");
+        }
+        return null;
+    }
+
+    /** Do we have our own key for the chosen method? (PSK by our and the peer's id, RSA by our id.) */
+    private static Step checkOwnKey(Core core, State st) {
+        if (st.oakley.authMethod() == OakleyTransform.AUTH_PSK) {
+            if (findPsk(core, st.connection).isEmpty()) {
+                return Step.fail(NotifyType.AUTHENTICATION_FAILED, "Can't authenticate: no preshared key found for `"
+                        + core.ourId(st.connection) + "' and `" + core.peerIdForSecrets(st.connection) + "'");
+            }
+        } else if (findRsa(core, st.connection).isEmpty()) {
+            return Step.fail(NotifyType.AUTHENTICATION_FAILED, "unable to locate my private key for RSA Signature");
         }
         return null;
     }
@@ -310,7 +456,10 @@ final class MainMode {
     /** SKEYID (PSK: prf(pre-shared-key, Ni_b | Nr_b)), SKEYID_d/a/e, the cipher key and the first IV. */
     static void deriveKeys(Core core, State st, Secret psk) {
         Prf prf = prf(st);
-        Secret skeyid = Ikev1Kdf.skeyidPsk(prf, psk, st.ni, st.nr);
+        // PSK: SKEYID = prf(pre-shared-key, Ni_b | Nr_b); signatures: SKEYID = prf(Ni_b | Nr_b, g^xy)
+        Secret skeyid = st.oakley.authMethod() == OakleyTransform.AUTH_PSK
+                ? Ikev1Kdf.skeyidPsk(prf, psk, st.ni, st.nr) : Ikev1Kdf.skeyidSig(prf, st.ni, st.nr, st.gxy);
+        st.psk = psk;
         st.keys = Ikev1Kdf.derivePhase1(prf, skeyid, st.gxy, st.icookie, st.rcookie, st.oakley.encryption(),
                 st.oakley.keyBits());
         st.iv = Ikev1Kdf.phase1Iv(st.oakley.hash(), st.gi, st.gr, st.oakley.encryption().blockSize());
@@ -337,6 +486,10 @@ final class MainMode {
         return core.secrets.findPsk(core.ourId(c), core.peerIdForSecrets(c));
     }
 
+    static Optional<RsaPrivateKey> findRsa(Core core, Connection c) {
+        return core.secrets.findRsaPrivate(core.ourId(c));
+    }
+
     /** A payload's body: its encoding without the 4-byte generic header (SAi_b, IDii_b). */
     static Bytes bodyOf(Payload p) {
         return PayloadChain.encode(List.of(p)).slice(4);
@@ -356,6 +509,9 @@ final class MainMode {
             out.log(st, "ISAKMP SA established {auth=" + (st.oakley.authMethod() == OakleyTransform.AUTH_PSK
                     ? "PRESHARED_KEY" : "RSA_SIG") + " cipher=" + st.oakley.label() + "}");
             out.progress(st, 4, st.kind.name() + ": " + st.kind.story());
+            NatTraversal.startKeepalives(core, st);
+            DeadPeer.start(core, st);
+            Lifecycle.afterIsakmpEstablished(core, st);
             if (st.initiator) {
                 startPendingPhase2(core, st);
             }
@@ -410,6 +566,9 @@ final class MainMode {
             st.whack = -1;
         }
         Connection c = st.connection;
+        if (st.kind.isIpsecEstablished()) {
+            Routing.ipsecDown(core, st);
+        }
         if (!st.ipsecSas.isEmpty()) {
             QuickMode.uninstall(core, st);
         }
@@ -421,7 +580,6 @@ final class MainMode {
         }
         if (c.erouteOwner() == st.serial) {
             c.setErouteOwner(0);
-            c.setRouting(Connection.Routing.UNROUTED);
         }
         st.forgetSecrets();
         if (c.kind() == Connection.Kind.INSTANCE && core.states.ofConnection(c).isEmpty()) {

@@ -54,7 +54,7 @@ final class QuickMode {
         st.replacing = replacing;
         st.iv = core.phase2Iv(p1, st.msgid);
         DhGroup pfs = c.hasPolicy(Policy.PFS) ? p1.oakley.group() : null;
-        int encaps = c.hasPolicy(Policy.TUNNEL) ? EncapsulationMode.TUNNEL.value() : EncapsulationMode.TRANSPORT.value();
+        int encaps = NatTraversal.encapsulation(p1, c.hasPolicy(Policy.TUNNEL));
         st.ipsecOffer = QuickModeSpdb.offer(c.policy(), c.ipsecLifetime(), encaps, pfs, c.algorithms().esp());
         st.ourSpis = allocateSpis(core, st.ipsecOffer.keySet());
         st.ni = core.rng.bytes(MainMode.NONCE_SIZE);
@@ -87,6 +87,9 @@ final class QuickMode {
         if (st.sendIds) {
             rest.add(subnetId(st.ourClient));
             rest.add(subnetId(st.peerClient));
+        }
+        if (!st.connection.hasPolicy(Policy.TUNNEL)) {
+            rest.addAll(NatTraversal.natOa(p1, st, true));
         }
         Bytes hash1 = Ikev1Kdf.qmHash1(prf(p1), p1.keys.skeyidA(), st.msgid, PayloadChain.encode(rest));
         sendEncrypted(core, st, p1, hash1, rest, st.iv);
@@ -207,6 +210,12 @@ final class QuickMode {
             rest.add(new KePayload(gr));
         }
         rest.addAll(ids);
+        boolean transport = st.ipsecChoice.protocols().stream()
+                .anyMatch(ch -> !NatTraversal.isTunnel(ch.transform().encapsulation()));
+        if (transport && st.ipsecChoice.protocols().stream()
+                .anyMatch(ch -> NatTraversal.isUdpEncapsulation(ch.transform().encapsulation()))) {
+            rest.addAll(NatTraversal.natOa(p1, st, false));
+        }
         Bytes hash2 = Ikev1Kdf.qmHash2(prf(p1), p1.keys.skeyidA(), st.msgid, st.ni, PayloadChain.encode(rest));
         computeKeymat(core, st, p1, st.ipsecChoice);
         install(core, st, true);
@@ -243,7 +252,16 @@ final class QuickMode {
                 return Step.fail(NotifyType.INVALID_ID_INFORMATION, "Quick Mode ID payload is unusable: " + e.getMessage());
             }
         } else if (!ids.isEmpty()) {
-            return Step.fail(NotifyType.INVALID_ID_INFORMATION, "unexpected IDs in Quick Mode reply");
+            // we sent none (host to host); some peers (charon) answer with their view of the hosts: accept that
+            try {
+                if (ids.size() != 2 || !subnetOf(ids.get(0)).equals(st.ourClient)
+                        || !subnetOf(ids.get(1)).equals(st.peerClient)) {
+                    return Step.fail(NotifyType.INVALID_ID_INFORMATION, "unexpected IDs in Quick Mode reply: we sent"
+                            + " none and they are not our two hosts");
+                }
+            } catch (IllegalArgumentException e) {
+                return Step.fail(NotifyType.INVALID_ID_INFORMATION, "Quick Mode ID payload is unusable: " + e.getMessage());
+            }
         }
         st.ipsecChoice = choice.get();
         st.nr = md.first(NoncePayload.class).nonce();
@@ -380,8 +398,7 @@ final class QuickMode {
         List<KernelRequest.SaSpec> specs = new ArrayList<>();
         boolean tunnel = false;
         for (State.IpsecSa sa : st.ipsecSas) {
-            tunnel |= sa.transform().encapsulation() == EncapsulationMode.TUNNEL.value()
-                    || sa.transform().encapsulation() == EncapsulationMode.UDP_TUNNEL.value();
+            tunnel |= NatTraversal.isTunnel(sa.transform().encapsulation());
             specs.add(spec(st, sa, inbound));
         }
         if (specs.isEmpty()) {
@@ -412,13 +429,20 @@ final class QuickMode {
                 : sa.protocolId() == ProtocolId.IPSEC_AH.value() ? KernelRequest.SaProto.AH : KernelRequest.SaProto.IPCOMP;
         IpAddress src = inbound ? st.peer.address() : st.local.address();
         IpAddress dst = inbound ? st.local.address() : st.peer.address();
-        boolean tunnel = t.encapsulation() == EncapsulationMode.TUNNEL.value()
-                || t.encapsulation() == EncapsulationMode.UDP_TUNNEL.value();
+        boolean tunnel = NatTraversal.isTunnel(t.encapsulation());
+        boolean udp = NatTraversal.isUdpEncapsulation(t.encapsulation());
         int encAlg = t.encryption() != null ? t.encryption().pfkeyId() : 0;
         int intAlg = t.integrity() != null ? t.integrity().pfkeyId() : 0;
-        Secret key = inbound ? sa.inKey() : sa.outKey();
+        // KEYMAT is cut as KLIPS expects it: the cipher key first, then the integrity key
+        Secret keymat = inbound ? sa.inKey() : sa.outKey();
+        int encLen = t.encryption() != null ? t.keyBits() / 8 : 0;
+        Secret encKey = encLen > 0 ? Ikev1Kdf.split(keymat, 0, encLen) : null;
+        Secret intKey = t.integrity() != null
+                ? Ikev1Kdf.split(keymat, encLen, encLen + t.integrity().keyLength()) : null;
+        int srcPort = udp ? (inbound ? st.peer.port() : st.local.port()) : 0;
+        int dstPort = udp ? (inbound ? st.local.port() : st.peer.port()) : 0;
         return new KernelRequest.SaSpec(proto, inbound ? sa.ourSpi() : sa.peerSpi(), src, dst, inbound, tunnel,
-                encAlg, key, intAlg, key, 0, 0);
+                encAlg, encKey, intAlg, intKey, srcPort, dstPort);
     }
 
     /** After QUICK_I2 / QUICK_R2: bookkeeping, the 004 line, whack released. */
@@ -426,8 +450,7 @@ final class QuickMode {
         st.established = core.now;
         Connection c = st.connection;
         c.setNewestIpsecSa(st.serial);
-        c.setErouteOwner(st.serial);
-        c.setRouting(Connection.Routing.EROUTED);
+        Routing.ipsecUp(core, st);
         StringBuilder sas = new StringBuilder();
         for (State.IpsecSa sa : st.ipsecSas) {
             String p = sa.protocolId() == ProtocolId.IPSEC_ESP.value() ? "ESP"
@@ -438,6 +461,7 @@ final class QuickMode {
         core.out.log(st, st.kind.story() + (st.ipsecChoice != null && st.ipsecChoice.pfsGroup() != null
                 ? " {" + sas + " PFS=" + st.ipsecChoice.pfsGroup().name() + "}" : " {" + sas + "}"));
         core.out.progress(st, 4, st.kind.name() + ": " + st.kind.story());
+        Lifecycle.afterIpsecEstablished(core, st);
         if (st.whack >= 0) {
             core.out.whackDone(st.whack);
             st.whack = -1;

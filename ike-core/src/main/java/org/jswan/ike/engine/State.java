@@ -54,6 +54,34 @@ final class State {
     /** Message IDs of the peer's authenticated Quick Mode I1s under this ISAKMP SA: never accepted twice. */
     final java.util.Set<Long> usedMsgids = new java.util.HashSet<>();
     org.jswan.ike.conn.Id peerId;
+    /** The pre-shared key SKEYID was made from (owned by the secrets table; kept to compare on switching). */
+    Secret psk;
+    NatTraversal.Method natt = NatTraversal.Method.NONE;
+    Bytes nattDraftVid;
+    boolean weAreNatted;
+    boolean peerIsNatted;
+    long keepaliveSeq;
+    // ---- Dead Peer Detection (RFC 3706), on an ISAKMP SA ----
+    boolean peerDoesDpd;
+    long dpdSeq;
+    EventType dpdEvent;
+    MonoTime dpdTime;
+    /** Our R_U_THERE sequence number (random start), and the one we are waiting to see acknowledged. */
+    long dpdOurSeq;
+    long dpdAwaiting = -1;
+    /** The peer's last R_U_THERE sequence number (replays are ignored) and our answer budget. */
+    long dpdPeerSeq = -1;
+    MonoTime dpdWindowStart;
+    int dpdAnswers;
+    boolean sentInitialContact;
+    MonoTime dpdTimeoutAt;
+    EventType firedEvent;
+    /** Last time the kernel saw traffic on this IPsec SA (null: never reported). */
+    MonoTime lastUsed;
+    boolean peerInitialContact;
+    /** Endpoints before a NAT-T packet moved them, restored if its transition fails. */
+    Endpoint prevLocal;
+    Endpoint prevPeer;
 
     // ---- Quick Mode ----
     Map<Integer, List<IpsecTransform>> ipsecOffer;

@@ -17,8 +17,7 @@ final class Status {
     static void show(Core core, long client) {
         Out out = core.out;
         for (ConnectionDb.Iface i : core.interfaces) {
-            out.whack(client, 0, "interface " + i.name() + "/" + i.name() + " " + i.address()
-                    + (i.port() != 500 ? ":" + i.port() : ""));
+            out.whack(client, 0, "interface " + i.name() + "/" + i.name() + " " + address(i));
         }
         out.whack(client, 0, "%myid = " + (core.myId == null ? "(none)" : core.myId.toString()));
         out.whack(client, 0, "debug " + Debug.names(core.debugging));
@@ -31,13 +30,27 @@ final class Status {
             state(core, client, st);
         }
         out.whack(client, 0, " ");
+        if (!core.publicKeys.all().isEmpty()) {
+            out.whack(client, 0, "List of RSA Public Keys:");
+            for (PublicKeys.Entry e : core.publicKeys.all()) {
+                out.whack(client, 0, "  " + e.id() + ": " + e.key().bits() + " RSA key *" + e.key().keyId());
+            }
+            out.whack(client, 0, " ");
+        }
+    }
+
+    /** {@code 192.0.2.1}, or with a port other than 500 {@code 192.0.2.1:8500} / {@code [2001:db8::1]:8500}. */
+    static String address(ConnectionDb.Iface i) {
+        if (i.port() == 500) {
+            return i.address().toString();
+        }
+        return new org.jswan.ike.base.Endpoint(i.address(), i.port()).toString();
     }
 
     private static void connection(Core core, long client, Connection c) {
         Out out = core.out;
         String n = c.displayName();
-        String left = c.oriented() && !c.thisIsLeft()
-                ? Connection.formatEnd(c.left(), c.right(), true) : Connection.formatEnd(c.left(), c.right(), true);
+        String left = Connection.formatEnd(c.left(), c.right(), true);
         String right = Connection.formatEnd(c.right(), c.left(), false);
         out.whack(client, 0, n + ": " + left + "..." + right + "; " + c.routing().story() + "; eroute owner: #"
                 + c.erouteOwner());
@@ -55,7 +68,9 @@ final class Status {
         Out out = core.out;
         Connection c = st.connection;
         StringBuilder sb = new StringBuilder();
-        sb.append('#').append(st.serial).append(": ").append(c.displayName()).append(' ').append(st.kind.name())
+        sb.append('#').append(st.serial).append(": ").append(c.displayName())
+                .append(st.peer != null && st.peer.port() != c.that().hostPort() ? ":" + st.peer.port() : "")
+                .append(' ').append(st.kind.name())
                 .append(" (").append(st.kind.story()).append(')');
         if (st.eventTime != null && st.event != EventType.EVENT_NULL) {
             long secs = Math.floorDiv(core.now.until(st.eventTime).toMillis(), 1000);
@@ -74,6 +89,9 @@ final class Status {
         if (st.kind.isIpsecEstablished()) {
             StringBuilder sa = new StringBuilder();
             sa.append('#').append(st.serial).append(": ").append(c.displayName());
+            if (st.lastUsed != null && c.erouteOwner() == st.serial) {
+                sa.append(" used ").append(Math.max(0, st.lastUsed.until(core.now).toSeconds())).append("s ago;");
+            }
             boolean tunnel = false;
             for (int proto : new int[] {ProtocolId.IPSEC_AH.value(), ProtocolId.IPSEC_ESP.value(), ProtocolId.IPCOMP.value()}) {
                 for (State.IpsecSa s : st.ipsecSas) {
@@ -86,7 +104,7 @@ final class Status {
                             .append(st.peer.address());
                     sa.append(' ').append(p).append(sep).append(Long.toHexString(s.ourSpi())).append('@')
                             .append(st.local.address());
-                    tunnel |= s.transform().encapsulation() == 1 || s.transform().encapsulation() == 3;
+                    tunnel |= NatTraversal.isTunnel(s.transform().encapsulation());
                 }
             }
             if (tunnel) {

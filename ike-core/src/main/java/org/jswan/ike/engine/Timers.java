@@ -26,6 +26,20 @@ final class Timers {
         queue.add(new Entry(when, st.eventSeq, st.serial, type));
     }
 
+    /** The DPD slot (EVENT_DPD / EVENT_DPD_TIMEOUT): independent of the other two. */
+    void scheduleDpd(State st, EventType type, MonoTime when) {
+        st.dpdSeq = ++seq;
+        st.dpdEvent = type;
+        st.dpdTime = when;
+        queue.add(new Entry(when, st.dpdSeq, st.serial, type));
+    }
+
+    /** The keepalive slot: independent of the state's main event. */
+    void scheduleKeepalive(State st, MonoTime when) {
+        st.keepaliveSeq = ++seq;
+        queue.add(new Entry(when, st.keepaliveSeq, st.serial, EventType.EVENT_NAT_T_KEEPALIVE));
+    }
+
     void cancel(State st) {
         st.event = EventType.EVENT_NULL;
         st.eventTime = null;
@@ -56,6 +70,10 @@ final class Timers {
     }
 
     private static boolean live(Entry e, StateTable states) {
-        return states.get(e.serial).map(st -> st.eventSeq == e.seq).orElse(false);
+        return states.get(e.serial).map(st -> switch (e.type) {
+            case EVENT_NAT_T_KEEPALIVE -> st.keepaliveSeq == e.seq;
+            case EVENT_DPD, EVENT_DPD_TIMEOUT -> st.dpdSeq == e.seq;
+            default -> st.eventSeq == e.seq;
+        }).orElse(false);
     }
 }

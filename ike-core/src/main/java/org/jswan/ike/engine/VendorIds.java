@@ -28,9 +28,9 @@ final class VendorIds {
             XAUTH, "XAUTH",
             CISCO_FRAG, "Cisco-Unity fragmentation");
 
-    /** What we send in MI1 / MR1 (nothing yet: NAT-T and DPD add theirs). */
+    /** What we always send in MI1 / MR1: DPD (RFC 3706; we answer R_U_THERE). NAT-T adds its own. */
     static List<Payload> ours() {
-        return List.of();
+        return List.of(new VendorIdPayload(DPD));
     }
 
     static String describe(VendorIdPayload v) {

@@ -40,6 +40,7 @@ final class WhackCommands {
         if (m.myid()) {
             try {
                 core.myId = m.myId() == null ? null : Id.parse(m.myId(), n -> Optional.empty());
+                core.refreshSecrets();
             } catch (Exception e) {
                 out.logWhack(client, Rc.BADID.code(), "bad --myid: " + m.myId() + " (" + e.getMessage() + ")");
             }
@@ -68,16 +69,17 @@ final class WhackCommands {
             core.listening = false;
         }
         if (m.key()) {
-            out.logWhack(client, Rc.NOKEY.code(), "--keyid: RSA public keys are not supported yet (they arrive with"
-                    + " RSA signature authentication)");
+            addKey(core, client, m);
         }
-        if (m.route()) {
-            out.logWhack(client, Rc.ROUTE.code(), "\"" + m.name() + "\": --route is not supported yet (routing arrives"
-                    + " with KLIPS)");
-        }
-        if (m.unroute()) {
-            out.logWhack(client, Rc.ROUTE.code(), "\"" + m.name() + "\": --unroute is not supported yet (routing"
-                    + " arrives with KLIPS)");
+        if (m.route() || m.unroute()) {
+            Optional<Connection> c = core.connections.find(m.name());
+            if (c.isEmpty()) {
+                out.logWhack(client, Rc.UNKNOWN_NAME.code(), "no connection named \"" + m.name() + "\"");
+            } else if (m.route()) {
+                Routing.route(core, client, c.get());
+            } else {
+                Routing.unroute(core, client, c.get());
+            }
         }
         if (m.initiate()) {
             keepOpen = initiate(core, client, m);
@@ -103,6 +105,33 @@ final class WhackCommands {
         }
     }
 
+    /** {@code --keyid ID [--addkey] [--pubkeyrsa KEY]} (reference §1.5 step 8). */
+    private static void addKey(Core core, long client, WhackMessage m) {
+        Id id;
+        try {
+            id = Id.parse(m.keyId(), n -> Optional.empty());
+        } catch (Exception e) {
+            core.out.logWhack(client, Rc.BADID.code(), "bad --keyid \"" + m.keyId() + "\": " + e.getMessage());
+            return;
+        }
+        if (m.keyVal().isEmpty()) {
+            // FreeS/WAN fetched KEY records from DNS here; jswan has no DNS lookups yet
+            core.out.logWhack(client, Rc.NOKEY.code(), "no key found through DNS for \"" + id + "\": jswan does not"
+                    + " look keys up in DNS yet; give it with --pubkeyrsa");
+            return;
+        }
+        org.jswan.ike.secrets.RsaPublicKey key;
+        try {
+            key = org.jswan.ike.secrets.RsaPublicKeyBlob.decode(m.keyVal());
+        } catch (Exception e) {
+            core.out.logWhack(client, Rc.BADID.code(), "bad --pubkeyrsa for \"" + id + "\": " + e.getMessage());
+            return;
+        }
+        core.publicKeys.add(id, key, m.addKey(), core.now);
+        core.out.logWhack(client, Rc.LOG.code(), (m.addKey() ? "added" : "installed") + " RSA public key for \"" + id
+                + "\": " + key.bits() + " bits, keyid *" + key.keyId());
+    }
+
     private static void addConnection(Core core, long client, WhackMessage m) {
         Out out = core.out;
         if (core.connections.find(m.name()).isPresent()) {
@@ -119,6 +148,12 @@ final class WhackCommands {
         core.connections.add(c);
         ConnectionDb.orient(c, core.interfaces);
         out.logWhack(client, Rc.LOG.code(), "added connection description \"" + m.name() + "\"");
+        if (c.kind() == Connection.Kind.TEMPLATE && c.hasPolicy(org.jswan.ike.whack.Policy.PSK)) {
+            // pluto(8) Road Warrior Support: the PSK must be chosen before the peer's ID is decrypted
+            out.logWhack(client, Rc.LOG.code(), "\"" + m.name() + "\": warning: a %any connection with --psk uses one"
+                    + " pre-shared key for every road warrior (Main Mode must pick it by address, before the peer's"
+                    + " ID is known); prefer --rsasig for road warriors");
+        }
     }
 
     private static void deleteConnection(Core core, long client, String name, boolean quiet) {
@@ -154,6 +189,7 @@ final class WhackCommands {
         victims.sort((a, b) -> Boolean.compare(a.isPhase1(), b.isPhase1()));
         for (State st : victims) {
             Informational.sendDelete(core, st);
+            Informational.sendIsakmpDelete(core, st);
             MainMode.deleteState(core, st, null);
         }
         core.pendingPhase2.values().forEach(l -> l.removeIf(p -> p.connection().name().equals(name)));
@@ -224,15 +260,21 @@ final class WhackCommands {
         for (ConnectionDb.Iface old : core.interfaces) {
             if (!now.contains(old)) {
                 out.logWhack(client, Rc.LOG.code(), "shutting down interface " + old.name() + "/" + old.name() + " "
-                        + old.address());
+                        + Status.address(old));
                 out.add(new Effect.CloseSocket(new Endpoint(old.address(), old.port())));
+                if (NatTraversal.enabled(core)) {
+                    out.add(new Effect.CloseSocket(new Endpoint(old.address(), core.config.natTPort())));
+                }
             }
         }
         for (ConnectionDb.Iface i : now) {
             if (!core.interfaces.contains(i)) {
-                out.logWhack(client, Rc.LOG.code(), "adding interface " + i.name() + "/" + i.name() + " " + i.address()
-                        + (i.port() != 500 ? ":" + i.port() : ""));
+                out.logWhack(client, Rc.LOG.code(), "adding interface " + i.name() + "/" + i.name() + " "
+                        + Status.address(i));
                 out.add(new Effect.OpenSocket(i.name(), new Endpoint(i.address(), i.port())));
+                if (NatTraversal.enabled(core)) {
+                    out.add(new Effect.OpenSocket(i.name(), new Endpoint(i.address(), core.config.natTPort())));
+                }
             }
         }
         core.interfaces = now;
@@ -245,7 +287,8 @@ final class WhackCommands {
             for (Input.LogNote n : facts.secrets().notes()) {
                 out.logWhack(client, n.rc(), n.text());
             }
-            core.secrets = facts.secrets().table();
+            core.secretsAsRead = facts.secrets().table();
+            core.refreshSecrets();
         }
     }
 
@@ -255,6 +298,7 @@ final class WhackCommands {
         all.sort((a, b) -> Boolean.compare(a.isPhase1(), b.isPhase1()));
         for (State st : all) {
             Informational.sendDelete(core, st);
+            Informational.sendIsakmpDelete(core, st);
             MainMode.deleteState(core, st, null);
         }
         if (client >= 0) {

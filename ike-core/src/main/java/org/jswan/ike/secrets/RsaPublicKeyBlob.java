@@ -63,6 +63,10 @@ public final class RsaPublicKeyBlob {
         if (!e.testBit(0) || e.compareTo(BigInteger.valueOf(3)) < 0) {
             throw new KeyFormatException("RSA public exponent must be odd and at least 3");
         }
+        if ((mod.get(mod.length() - 1) & 1) == 0) {
+            // an RSA modulus is a product of two odd primes (security-and-users C-RSA-KEY)
+            throw new KeyFormatException("RSA modulus is even");
+        }
         return new RsaPublicKey(new BigInteger(1, mod.toArray()), e);
     }
 

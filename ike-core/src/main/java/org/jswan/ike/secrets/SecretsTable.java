@@ -50,7 +50,11 @@ public final class SecretsTable {
         return entries.size();
     }
 
-    List<SecretEntry> entries() {
+    /**
+     * The records, in file order, for tools that show keys rather than look them up ({@code ipsec
+     * showhostkey}); {@link SecretEntry#toString()} prints no secret.
+     */
+    public List<SecretEntry> entries() {
         return entries;
     }
 

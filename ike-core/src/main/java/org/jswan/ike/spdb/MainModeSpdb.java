@@ -122,6 +122,13 @@ public final class MainModeSpdb {
     /** As {@link #select(SaPayload, long, java.util.function.IntPredicate, Refusals)}, accepting only {@code only} if set. */
     public static Optional<Choice> select(SaPayload sa, long policy, java.util.function.IntPredicate authAvailable,
                                           List<OakleyTransform> only, Refusals why) {
+        Refusals offered = new Refusals();
+        for (ProposalPayload p : sa.proposals()) {
+            for (TransformPayload t : p.transforms()) {
+                accept(t, policy, a -> true, offered);
+            }
+        }
+        why.receivedAll(offered);
         for (ProposalPayload p : sa.proposals()) {
             if (p.protocolId() != ProtocolId.ISAKMP.value()) {
                 why.refuse("proposal " + p.number(), "protocol " + ProtocolId.nameOf(p.protocolId())

@@ -181,6 +181,13 @@ public final class QuickModeSpdb {
     /** As {@link #select(SaPayload, long, boolean, Refusals)}, accepting only transforms allowed by {@code only}. */
     public static Optional<Choice> select(SaPayload sa, long policy, boolean pfsRequired,
                                           List<AlgorithmList.EspAlgorithm> only, Refusals why) {
+        Refusals offered = new Refusals();
+        for (ProposalPayload p : sa.proposals()) {
+            for (TransformPayload t : p.transforms()) {
+                accept(p.protocolId(), t, offered);
+            }
+        }
+        why.receivedAll(offered);
         List<List<ProposalPayload>> groups = new ArrayList<>();
         for (ProposalPayload p : sa.proposals()) {
             if (groups.isEmpty() || groups.get(groups.size() - 1).get(0).number() != p.number()) {

@@ -10,13 +10,23 @@ import java.util.List;
 public final class Refusals {
     private final List<String> lines = new ArrayList<>();
     private final List<String> received = new ArrayList<>();
+    private boolean receivedFixed;
 
     void refuse(String what, String why) {
         lines.add(what + " refused: " + why);
     }
 
     void received(String label) {
-        received.add(label);
+        if (!receivedFixed) {
+            received.add(label);
+        }
+    }
+
+    /** Records everything that was offered (from a first pass), and ignores later received() calls. */
+    void receivedAll(Refusals firstPass) {
+        received.clear();
+        received.addAll(firstPass.received);
+        receivedFixed = true;
     }
 
     public List<String> lines() {

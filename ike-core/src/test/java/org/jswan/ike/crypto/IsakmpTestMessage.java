@@ -14,6 +14,7 @@ record IsakmpTestMessage(Bytes whole) {
     static final int KE = 4;
     static final int ID = 5;
     static final int HASH = 8;
+    static final int SIG = 9;
     static final int NONCE = 10;
 
     /** One payload: its type and all its bytes, generic header included. */

@@ -4,14 +4,24 @@ import static org.jswan.ike.crypto.IsakmpTestMessage.HASH;
 import static org.jswan.ike.crypto.IsakmpTestMessage.ID;
 import static org.jswan.ike.crypto.IsakmpTestMessage.KE;
 import static org.jswan.ike.crypto.IsakmpTestMessage.NONCE;
+import static org.jswan.ike.crypto.IsakmpTestMessage.SIG;
 import static org.jswan.ike.crypto.IsakmpTestMessage.afterFirst;
 import static org.jswan.ike.crypto.IsakmpTestMessage.chain;
 import static org.jswan.ike.crypto.IsakmpTestMessage.find;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
 import org.jswan.ike.base.Bytes;
+import org.jswan.ike.base.IpAddress;
 import org.jswan.ike.base.Secret;
+import org.jswan.ike.conn.Id;
+import org.jswan.ike.conn.Resolver;
+import org.jswan.ike.engine.Input;
+import org.jswan.ike.secrets.RsaPrivateKey;
+import org.jswan.ike.secrets.RsaPublicKey;
+import org.jswan.ike.secrets.SecretsTable;
 import org.jswan.ike.crypto.IsakmpTestMessage.Payload;
 import org.jswan.ike.testing.Pcapng;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The RSA-signature exchange of {@code rsa-tunnel.pcapng}: SKEYID = prf(Ni_b | Nr_b, g^xy), then
  * the same schedule as for pre-shared keys. HASH_I and HASH_R are signed rather than sent, so
- * they are checked against charon's log only; Quick Mode is without PFS.
+ * they are checked against charon's log, and charon's SIG_I and SIG_R against our verification with
+ * the lab's public keys ({@code crypto/rsa-tunnel-*.pub.pem}, copies of
+ * {@code lab/strongswan/conf/v1-rsa-tunnel/keys/}); Quick Mode is without PFS.
  */
 class RsaTunnelGoldenTest {
     private static final Prf PRF = HashAlgorithm.SHA1.prf();
@@ -111,5 +123,50 @@ class RsaTunnelGoldenTest {
         assertEquals(right.only("Hash(3)"), Ikev1Kdf.qmHash3(PRF, k.skeyidA(), QM_MID, niB, nrB));
         Phase1Crypto.Result r3 = Phase1Crypto.decrypt(AES, k.encryptionKey(), r2.nextIv(), msg(9).body());
         assertEquals(right.only("Hash(3)"), chain(HASH, r3.output()).get(0).body());
+    }
+
+    @Test
+    void charonsSignaturesVerify() {
+        RsaPublicKey leftKey = TestRsaKeys.pemPublicKey("/crypto/rsa-tunnel-left.pub.pem");
+        RsaPublicKey rightKey = TestRsaKeys.pemPublicKey("/crypto/rsa-tunnel-right.pub.pem");
+        Bytes sigI = mainModeSignature(5);
+        Bytes sigR = mainModeSignature(6);
+        Bytes hashI = left.only("HASH_I");
+        Bytes hashR = left.only("HASH_R");
+        assertEquals(256, sigI.length());
+        assertEquals(256, sigR.length());
+
+        // HDR*, IDii, SIG_I -->: the initiator (192.0.2.1, left) signed HASH_I.
+        assertEquals(RsaSignatures.Verdict.OK, RsaSignatures.verify(leftKey, hashI, sigI));
+        // <-- HDR*, IDir, SIG_R: the responder (192.0.2.2, right) signed HASH_R.
+        assertEquals(RsaSignatures.Verdict.OK, RsaSignatures.verify(rightKey, hashR, sigR));
+
+        // Crossed keys or hashes do not verify.
+        assertEquals(RsaSignatures.Verdict.BAD_BLOCK, RsaSignatures.verify(rightKey, hashI, sigI));
+        assertEquals(RsaSignatures.Verdict.BAD_BLOCK, RsaSignatures.verify(leftKey, hashR, sigI));
+        assertEquals(RsaSignatures.Verdict.BAD_BLOCK, RsaSignatures.verify(leftKey, hashR, sigR));
+    }
+
+    @Test
+    void ourSignatureOfHashIIsCharons() throws URISyntaxException {
+        // The initiator's private key in FreeS/WAN's ": RSA { ... }" form, read by our loader.
+        String file = Path.of(RsaTunnelGoldenTest.class.getResource("/crypto/rsa-tunnel-left.secrets").toURI()).toString();
+        Input.SecretsLoad load = SecretsTable.load(file, Resolver.none());
+        assertEquals(List.of(new Input.LogNote(2, "loading secrets from \"" + file + "\"")), load.notes());
+        RsaPrivateKey key = load.table().findRsaPrivate(Id.ofAddress(IpAddress.parse("192.0.2.1"))).orElseThrow();
+        assertEquals(TestRsaKeys.pemPublicKey("/crypto/rsa-tunnel-left.pub.pem"), key.publicKey());
+
+        // PKCS#1 v1.5 type 1 is deterministic, so our SIG_I must be charon's, octet for octet.
+        assertEquals(mainModeSignature(5), RsaSignatures.sign(key, left.only("HASH_I")));
+    }
+
+    /** The SIG payload's data in MM5 (frame 5) or MM6 (frame 6), decrypted with Ka and the IV chain. */
+    private static Bytes mainModeSignature(int frame) {
+        Phase1Keys k = phase1();
+        Bytes iv = Ikev1Kdf.phase1Iv(HashAlgorithm.SHA1, gxi, gxr, 16);
+        Phase1Crypto.Result r5 = Phase1Crypto.decrypt(AES, k.encryptionKey(), iv, msg(5).body());
+        Phase1Crypto.Result r = frame == 5 ? r5
+                : Phase1Crypto.decrypt(AES, k.encryptionKey(), r5.nextIv(), msg(6).body());
+        return find(chain(msg(frame).firstPayload(), r.output()), SIG).body();
     }
 }

@@ -54,6 +54,7 @@ class MainQuickModeTest {
                 "002 \"net\" #1: initiating Main Mode",
                 "104 \"net\" #1: STATE_MAIN_I1: initiate",
                 "106 \"net\" #1: STATE_MAIN_I2: sent MI2, expecting MR2",
+                "002 \"net\" #1: NAT-Traversal: Result using RFC 3947: no NAT detected",
                 "108 \"net\" #1: STATE_MAIN_I3: sent MI3, expecting MR3",
                 "002 \"net\" #1: ISAKMP SA established {auth=PRESHARED_KEY cipher=AES_CBC_256-SHA2_256-MODP2048}",
                 "004 \"net\" #1: STATE_MAIN_I4: ISAKMP SA established",

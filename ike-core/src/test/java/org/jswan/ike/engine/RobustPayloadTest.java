@@ -216,6 +216,10 @@ class RobustPayloadTest {
             if (gone instanceof KePayload && k >= Exchange.QI1) {
                 continue; // required by PFS only: see pfsWithoutKe
             }
+            if (gone instanceof VendorIdPayload || gone instanceof org.jswan.ike.wire.NatDPayload
+                    || gone instanceof org.jswan.ike.wire.NotificationPayload || gone instanceof org.jswan.ike.wire.NatOaPayload) {
+                continue; // optional: vendor IDs, NAT-D, INITIAL_CONTACT, NAT-OA
+            }
             Exchange ex = Exchange.upTo(dir, k);
             String name = org.jswan.ike.wire.PayloadType.nameOf(gone.type());
             String receiving = k == Exchange.QI1 ? "STATE_QUICK_R0" : state.substring(state.indexOf("STATE_"),
@@ -286,7 +290,7 @@ class RobustPayloadTest {
             Exchange ex = Exchange.upTo(dir, k);
             List<Payload> ps = payloadsOf(ex, k);
             refused(ex, k, rehashedPhase1(ex, k, Packets.plus(ps, i, ps.get(i))),
-                    "Main Mode message must carry exactly one ID and one HASH", 0, "M-DUP " + Exchange.NAMES.get(k) + " " + i);
+                    "Main Mode message must carry exactly one", 0, "M-DUP " + Exchange.NAMES.get(k) + " " + i);
         }
     }
 
@@ -358,7 +362,7 @@ class RobustPayloadTest {
         }
         Bytes big = Packets.clear(ex.msg(Exchange.MI1), ps);
         Oracle.Result r = deliver(ex, Exchange.MI1, big, "M-MANYPL " + n);
-        if (n > org.jswan.ike.wire.PayloadChain.MAX_PAYLOADS) {
+        if (ps.size() > org.jswan.ike.wire.PayloadChain.MAX_PAYLOADS) {
             assertTrue(r.logged("more than " + org.jswan.ike.wire.PayloadChain.MAX_PAYLOADS + " payloads in message; ignored"),
                     r.log.toString());
             assertEquals(0, r.sends.size());
@@ -374,7 +378,8 @@ class RobustPayloadTest {
         // CVE-2022-23094 shape: I1 whose VID payload length is 1, then a copy of the whole message
         Exchange ex = Exchange.upTo(dir, Exchange.MI1);
         Bytes mi1 = ex.msg(Exchange.MI1);
-        List<Payload> ps = Packets.plus(Packets.payloads(mi1), 1, new VendorIdPayload(Bytes.fromHex("0102030405060708")));
+        List<Payload> ps = Packets.plus(Packets.payloads(mi1), Packets.payloads(mi1).size(),
+                new VendorIdPayload(Bytes.fromHex("0102030405060708")));
         Bytes withVid = Packets.clear(mi1, ps);
         int vidAt = withVid.length() - 12;
         Bytes shortVid = Packets.withBytes(withVid, vidAt + 2, Bytes.of(0, 1));

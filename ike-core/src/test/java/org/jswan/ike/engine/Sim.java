@@ -45,17 +45,24 @@ final class Sim {
         final Set<Long> whackDone = new HashSet<>();
         final Set<Endpoint> sockets = new HashSet<>();
         boolean exited;
+        boolean keepLog = true;
+        final List<org.jswan.ike.engine.kernel.KernelRequest> kernel = new ArrayList<>();
+        final List<Effect.Updown> updowns = new ArrayList<>();
         final Path secretsFile;
 
         Node(String name, IpAddress address, int port, String secrets, long seed, long debugging) {
-            this(name, address, port, secrets, Rng.seeded(seed), debugging);
+            this(name, address, port, secrets, Rng.seeded(seed), debugging, true);
         }
 
         Node(String name, IpAddress address, int port, String secrets, Rng rng, long debugging) {
+            this(name, address, port, secrets, rng, debugging, true);
+        }
+
+        Node(String name, IpAddress address, int port, String secrets, Rng rng, long debugging, boolean noKlips) {
             this.name = name;
             this.address = address;
             this.port = port;
-            EngineConfig cfg = EngineConfig.defaults().withIkePort(port).withNoKlips(true).withDebugging(debugging);
+            EngineConfig cfg = EngineConfig.defaults().withIkePort(port).withNoKlips(noKlips).withDebugging(debugging);
             this.engine = new Engine(cfg, rng);
             try {
                 secretsFile = Files.createTempFile(dir, name, ".secrets");
@@ -85,9 +92,17 @@ final class Sim {
     private final Path dir;
     final List<Node> nodes = new ArrayList<>();
     final List<Datagram> sent = new ArrayList<>();
+    /** When each datagram in {@link #sent} was sent (same index). */
+    final List<MonoTime> sentAt = new ArrayList<>();
+    /** Keep {@link #sent}? Long simulations turn it off to save memory. */
+    boolean record = true;
     private final Deque<Datagram> inflight = new ArrayDeque<>();
     MonoTime now = MonoTime.ofSeconds(1000);
     Predicate<Datagram> drop = d -> false;
+    /** Rewrites each datagram on its way (a NAT box); identity by default. */
+    java.util.function.UnaryOperator<Datagram> path = d -> d;
+    /** Sees every datagram as it is sent (for counters in long runs). */
+    java.util.function.Consumer<Datagram> onSend;
     /** What is delivered for a datagram that is not dropped (tests rewrite bytes on the wire here). */
     Function<Datagram, Bytes> rewrite = Datagram::data;
     /** How many times a datagram that is not dropped arrives (tests duplicate on the wire here). */
@@ -103,6 +118,13 @@ final class Sim {
 
     Node node(String name, String ip, int port, String secrets, long seed) {
         return node(name, ip, port, secrets, seed, 0);
+    }
+
+    /** A node whose engine drives a kernel (not --noklips): kernel requests and updown runs are recorded. */
+    Node klipsNode(String name, String ip, int port, String secrets, long seed) {
+        Node n = new Node(name, IpAddress.parse(ip), port, secrets, Rng.seeded(seed), 0, false);
+        nodes.add(n);
+        return n;
     }
 
     Node node(String name, String ip, int port, String secrets, long seed, long debugging) {
@@ -152,7 +174,7 @@ final class Sim {
     /** Delivers everything in flight, recursively, without advancing time. */
     void settle() {
         for (int guard = 0; guard < 100_000 && !inflight.isEmpty(); guard++) {
-            Datagram d = inflight.poll();
+            Datagram d = path.apply(inflight.poll());
             if (drop.test(d)) {
                 continue;
             }
@@ -205,15 +227,23 @@ final class Sim {
         for (Effect e : effects) {
             if (e instanceof Effect.Send s) {
                 Datagram d = new Datagram(n, s.from(), s.to(), s.data(), seq++);
-                sent.add(d);
+                if (record) {
+                    sent.add(d);
+                    sentAt.add(now);
+                }
                 inflight.add(d);
+                if (onSend != null) {
+                    onSend.accept(d);
+                }
             } else if (e instanceof Effect.WhackLine w) {
                 n.whackLines.computeIfAbsent(w.client(), k -> new ArrayList<>())
                         .add(String.format("%03d %s", w.rc(), w.text()));
             } else if (e instanceof Effect.WhackDone w) {
                 n.whackDone.add(w.client());
             } else if (e instanceof Effect.Log l) {
-                n.log.add(l.text());
+                if (n.keepLog) {
+                    n.log.add(l.text());
+                }
             } else if (e instanceof Effect.StartCrypto c) {
                 Object result;
                 try {
@@ -226,6 +256,10 @@ final class Sim {
                 n.sockets.add(o.local());
             } else if (e instanceof Effect.CloseSocket c) {
                 n.sockets.remove(c.local());
+            } else if (e instanceof Effect.Kernel k) {
+                n.kernel.add(k.request());
+            } else if (e instanceof Effect.Updown u) {
+                n.updowns.add(u);
             } else if (e instanceof Effect.Exit) {
                 n.exited = true;
             }

@@ -35,6 +35,27 @@ public sealed interface KernelRequest {
         }
     }
 
+    /** KLIPS's shunts: what an eroute does with a packet when it names no SA. */
+    enum Shunt { TRAP, PASS, DROP, REJECT, HOLD }
+
+    /**
+     * Add, replace or delete the eroute {@code ourClient → peerClient}: to the SA group whose
+     * outermost SA is {@code proto}/{@code spi}@{@code dst}, or to {@code shunt} when that is set.
+     */
+    record Eroute(Op op, String connection, long serial, Subnet ourClient, Subnet peerClient, SaProto proto, long spi,
+                  IpAddress src, IpAddress dst, Shunt shunt, boolean tunnel) implements KernelRequest {
+        public enum Op { ADD, REPLACE, DELETE }
+
+        @Override
+        public String describe() {
+            String target = shunt != null ? "%" + shunt.name().toLowerCase()
+                    : (proto == null ? "?" : (tunnel ? "tun" : proto.name().toLowerCase())) + (dst.isV4() ? '.' : ':')
+                    + Long.toHexString(spi) + "@" + dst;
+            return op.name().toLowerCase() + " eroute " + ourClient + " -> " + peerClient
+                    + (op == Op.DELETE ? "" : " => " + target);
+        }
+    }
+
     /** Delete SAs by protocol, SPI and destination. */
     record DeleteSas(String connection, long serial, List<SaSpec> sas) implements KernelRequest {
         @Override

@@ -1,0 +1,198 @@
+package org.jswan.ike.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jswan.ike.whack.Policy;
+import org.jswan.ike.whack.WhackMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** pluto(8) "Rekeying", --dontrekey, Deletes, INITIAL_CONTACT and Dead Peer Detection on the virtual clock. */
+class LifecycleTest {
+    static final String PSK = "192.0.2.1 192.0.2.2 : PSK \"lifecycle\"\n";
+    static final long POLICY = Policy.PSK | Policy.ENCRYPT | Policy.TUNNEL;
+
+    @TempDir
+    Path dir;
+
+    private Sim sim;
+    private Sim.Node west;
+    private Sim.Node east;
+
+    interface Tweak {
+        void apply(WhackMessage.Builder b);
+    }
+
+    private void setUp(Tweak westTweak, Tweak eastTweak) {
+        sim = new Sim(dir);
+        west = sim.node("west", "192.0.2.1", 500, PSK, 61);
+        east = sim.node("east", "192.0.2.2", 500, PSK, 62);
+        add(west, westTweak);
+        add(east, eastTweak);
+    }
+
+    private void add(Sim.Node n, Tweak t) {
+        WhackMessage.Builder b = Sim.conn("net", west, "198.51.100.0/24", east, "203.0.113.0/24", POLICY);
+        b.rekeyFuzzPercent = 0;
+        t.apply(b);
+        sim.whack(n, b.build());
+        sim.listen(n);
+    }
+
+    private long whack(Sim.Node n, Tweak t) {
+        WhackMessage.Builder b = WhackMessage.builder();
+        t.apply(b);
+        return sim.whack(n, b.build());
+    }
+
+    private static boolean has(List<String> lines, String fragment) {
+        return lines.stream().anyMatch(l -> l.contains(fragment));
+    }
+
+    private static long count(List<String> lines, String fragment) {
+        return lines.stream().filter(l -> l.contains(fragment)).count();
+    }
+
+    @Test
+    void theInitiatorRekeysAtLifetimeMinusMarginAndTheOldSaExpiresSuperseded() {
+        Tweak t = b -> {
+            b.ipsecLifetimeSeconds = 600;
+            b.rekeyMarginSeconds = 60;
+        };
+        setUp(t, t);
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(1));
+        assertTrue(has(sim.status(west), "#2: \"net\":500 STATE_QUICK_I2") || has(sim.status(west),
+                "EVENT_SA_REPLACE in 539s"), sim.status(west).toString());
+        assertTrue(has(sim.status(east), "EVENT_SA_REPLACE in 569s"), "responder: half the margin " + sim.status(east));
+        sim.run(Duration.ofSeconds(545));
+        assertTrue(west.logged("\"net\" #2: replacing stale IPsec SA"), west.log.toString());
+        assertTrue(west.logged("\"net\" #3: initiating Quick Mode PSK+ENCRYPT+TUNNEL to replace #2"), west.log.toString());
+        assertTrue(has(sim.status(east), "#3: \"net\" STATE_QUICK_R2"), sim.status(east).toString());
+        assertFalse(east.logged("replacing stale IPsec SA"), "the responder's older SA is not the newest: no rekey");
+        sim.run(Duration.ofSeconds(120));
+        assertFalse(has(sim.status(west), "#2: "), "old SA gone after its lifetime: " + sim.status(west));
+        assertTrue(has(sim.status(west), "#3: \"net\" STATE_QUICK_I2"));
+    }
+
+    @Test
+    void dontrekeyLetsUnusedSasExpire() {
+        Tweak t = b -> {
+            b.ipsecLifetimeSeconds = 300;
+            b.rekeyMarginSeconds = 60;
+            b.policy |= Policy.DONT_REKEY;
+        };
+        setUp(t, t);
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(1));
+        assertTrue(has(sim.status(west), "EVENT_SA_REPLACE_IF_USED"), sim.status(west).toString());
+        assertTrue(has(sim.status(east), "#2: \"net\" STATE_QUICK_R2 (IPsec SA established); EVENT_SA_EXPIRE"),
+                sim.status(east).toString());
+        sim.run(Duration.ofSeconds(400));
+        assertTrue(west.logged("not replacing IPsec SA: --dontrekey and no recent traffic"), west.log.toString());
+        assertFalse(has(sim.status(west), "STATE_QUICK"), sim.status(west).toString());
+    }
+
+    @Test
+    void aResponderUsesTheShorterOfNegotiatedAndConfiguredLifetimes() {
+        setUp(b -> b.ipsecLifetimeSeconds = 86400, b -> b.ipsecLifetimeSeconds = 3600);
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(1));
+        assertTrue(has(sim.status(east), "#2: \"net\" STATE_QUICK_R2 (IPsec SA established); EVENT_SA_REPLACE in 3329s"),
+                sim.status(east).toString());
+    }
+
+    @Test
+    void terminateSendsDeletesThatThePeerHonours() {
+        setUp(b -> { }, b -> { });
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(1));
+        whack(west, b -> {
+            b.terminate = true;
+            b.name = "net";
+        });
+        sim.run(Duration.ofSeconds(1));
+        assertTrue(east.logged("received Delete SA payload: deleting IPSEC State #2"), east.log.toString());
+        assertTrue(east.logged("received Delete SA payload: deleting ISAKMP State #1"), east.log.toString());
+        assertEquals(0, east.states());
+        assertEquals(0, west.states());
+    }
+
+    @Test
+    void aRestartedPeerSendsInitialContactAndTheOldSasAreCleanedUp() {
+        setUp(b -> { }, b -> { });
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(1));
+        assertEquals(2, east.states());
+        // west "reboots": a new engine at the same address, which knows nothing of #1 and #2
+        west.exited = true;
+        Sim.Node west2 = sim.node("west2", "192.0.2.1", 500, PSK, 63);
+        sim.whack(west2, Sim.conn("net", west2, "198.51.100.0/24", east, "203.0.113.0/24", POLICY).build());
+        sim.listen(west2);
+        long c = sim.initiate(west2, "net");
+        sim.run(Duration.ofSeconds(1));
+        assertTrue(has(west2.lines(c), "STATE_QUICK_I2"), west2.lines(c).toString());
+        assertTrue(east.logged("received INITIAL_CONTACT: deleting #1"), east.log.toString());
+        assertTrue(east.logged("received INITIAL_CONTACT: deleting #2"), east.log.toString());
+        assertEquals(2, east.states(), sim.status(east).toString());
+    }
+
+    @Test
+    void deadPeerDetectionClearsTheSasOfASilentPeer() {
+        Tweak dpd = b -> {
+            b.dpdDelaySeconds = 10;
+            b.dpdTimeoutSeconds = 30;
+            b.dpdAction = DeadPeer.ACTION_CLEAR;
+        };
+        setUp(dpd, b -> { });
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(100));
+        assertEquals(2, west.states(), "probes answered: nothing happens " + west.log);
+        long acks = sim.sent.stream().filter(d -> d.from() == east && d.dst().port() == 500).count();
+        assertTrue(acks >= 9, "east answered the R_U_THEREs: " + acks);
+        east.exited = true; // east dies
+        sim.run(Duration.ofSeconds(60));
+        assertTrue(west.logged("DPD: No response from peer - declaring peer dead"), west.log.toString());
+        assertTrue(west.logged("DPD: action clear: SAs deleted"), west.log.toString());
+        assertEquals(0, west.states());
+    }
+
+    @Test
+    void deadPeerDetectionRestartRenegotiatesWhenThePeerIsBack() {
+        Tweak dpd = b -> {
+            b.dpdDelaySeconds = 5;
+            b.dpdTimeoutSeconds = 15;
+            b.dpdAction = DeadPeer.ACTION_RESTART;
+        };
+        setUp(dpd, b -> { });
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(2));
+        sim.drop = d -> d.from() == east; // east goes silent for a while
+        sim.run(Duration.ofSeconds(25));
+        assertTrue(west.logged("DPD: action restart: renegotiating"), west.log.toString());
+        sim.drop = d -> false;
+        sim.run(Duration.ofSeconds(120));
+        assertTrue(has(sim.status(west), "STATE_QUICK_I2"), sim.status(west) + "\n" + west.log);
+    }
+
+    @Test
+    void aFloodOfRuThereIsAnsweredAtMostTenTimesPerWindow() {
+        setUp(b -> { }, b -> {
+            b.dpdDelaySeconds = 1;
+            b.dpdTimeoutSeconds = 1000;
+            b.dpdAction = DeadPeer.ACTION_CLEAR;
+        });
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(1));
+        // east probes every second; west must answer, but never more than 10 per 10 s
+        sim.run(Duration.ofSeconds(30));
+        long fromWest = sim.sent.stream().filter(d -> d.from() == west).count();
+        assertTrue(fromWest <= 5 + 40, "answers bounded: " + fromWest);
+        assertEquals(2, east.states());
+    }
+}

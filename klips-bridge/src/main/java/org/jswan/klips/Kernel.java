@@ -1,0 +1,46 @@
+package org.jswan.klips;
+
+/**
+ * What pluto asks of IPsec in the kernel: the operations of FreeS/WAN's {@code kernel.c}, one
+ * method each. Backends: {@link NoKernel} ({@code --noklips}); later the userspace KLIPS, a PF_KEY
+ * socket and XFRM netlink. Called from pluto's one loop thread; implementations need not be
+ * thread-safe.
+ */
+public interface Kernel extends AutoCloseable {
+
+    /** The backend's name as pluto logs it: {@code none}, {@code klips}, ... */
+    String name();
+
+    /**
+     * Chooses an SPI for a new inbound SA from {@code src} to us at {@code dst}, in
+     * {@code [min, max]}. KLIPS lets pluto choose (facts §7.3); PF_KEY's {@code SADB_GETSPI} asks
+     * the kernel.
+     */
+    long getSpi(SaProto proto, java.net.InetAddress src, java.net.InetAddress dst, long min, long max)
+            throws KernelException;
+
+    /** {@code SADB_ADD} of one SA. */
+    void addSa(SaParams sa) throws KernelException;
+
+    /** {@code SADB_DELETE} of one SA. */
+    void deleteSa(SaRef sa) throws KernelException;
+
+    /** {@code SADB_X_GRPSA}: {@code inner} is processed before {@code outer}. */
+    void groupSas(SaRef inner, SaRef outer) throws KernelException;
+
+    /** {@code SADB_X_ADDFLOW} / {@code SADB_X_DELFLOW}. */
+    void eroute(Eroute eroute) throws KernelException;
+
+    /** Route or unroute a peer client network through the IPsec interface. */
+    void route(Route route) throws KernelException;
+
+    /**
+     * An ESP-in-UDP packet (RFC 3948) arrived on pluto's NAT-T socket: its first four bytes were
+     * not the non-ESP marker. A KLIPS backend decapsulates it; others drop it.
+     */
+    void espInUdp(java.net.InetAddress src, int srcPort, java.net.InetAddress dst, int dstPort, byte[] packet);
+
+    /** Releases the backend's sockets or devices. */
+    @Override
+    void close();
+}

@@ -1,0 +1,30 @@
+package org.jswan.klips;
+
+/**
+ * The protocol of one SA, with the SADB SA type PF_KEYv2 gives it (RFC 2367 §2.3.3; IPIP and
+ * IPCOMP are KLIPS extensions).
+ */
+public enum SaProto {
+    AH(2, "ah"),
+    ESP(3, "esp"),
+    IPIP(9, "tun"),
+    IPCOMP(10, "comp");
+
+    private final int sadbType;
+    private final String prefix;
+
+    SaProto(int sadbType, String prefix) {
+        this.sadbType = sadbType;
+        this.prefix = prefix;
+    }
+
+    /** {@code SADB_SATYPE_*} / {@code SADB_X_SATYPE_*}. */
+    public int sadbType() {
+        return sadbType;
+    }
+
+    /** The prefix of KLIPS's SA ID text: {@code esp}, {@code ah}, {@code tun}, {@code comp}. */
+    public String prefix() {
+        return prefix;
+    }
+}

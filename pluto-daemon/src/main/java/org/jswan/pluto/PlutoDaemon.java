@@ -1,0 +1,99 @@
+package org.jswan.pluto;
+
+import java.io.IOException;
+import java.nio.channels.Selector;
+import java.nio.file.Path;
+import org.jswan.ike.base.Rng;
+import org.jswan.ike.engine.Effect;
+import org.jswan.ike.engine.Engine;
+import org.jswan.ike.engine.EngineConfig;
+import org.jswan.ike.whack.Debug;
+import org.jswan.klips.Kernel;
+import org.jswan.klips.NoKernel;
+
+/**
+ * The running daemon, once the lock file is held: log sink, control socket, engine, loop — in
+ * that order (facts §8) — then the loop until the engine asks to exit, then clean-up.
+ */
+final class PlutoDaemon {
+    private PlutoDaemon() {
+    }
+
+    /**
+     * @return the exit status: the engine's, or 1 if start-up failed
+     */
+    static int run(PlutoOptions o, WhackDecoder decoder, Readiness readiness) {
+        Path lock = Pluto.lockPath(o);
+        Path ctl = Pluto.ctlPath(o);
+        // If the process dies any other way than through the loop, the files still go.
+        Thread hook = new Thread(() -> {
+            LockFile.deleteQuietly(ctl);
+            LockFile.deleteQuietly(lock);
+        }, "pluto-exit");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long pid = ProcessHandle.current().pid();
+        PlutoLog log = new PlutoLog(openSink(o, pid, readiness), o.debugging());
+        log.info("Starting Pluto (jswan Version " + Version.get() + ")");
+        for (String opt : o.notYetImplemented()) {
+            log.info(opt + " is accepted but not yet implemented in jswan; it has no effect");
+        }
+
+        MonoClock clock = new MonoClock();
+        Selector selector;
+        WhackServer whack;
+        try {
+            selector = Selector.open();
+            whack = WhackServer.open(ctl, selector, decoder, PeerCheck.forThisProcess(), log, clock);
+        } catch (IOException e) {
+            log.error(e.getMessage());
+            readiness.fail(e.getMessage());
+            return 1;
+        }
+
+        KernelBridge kernel = kernel(o, log);
+        Engine engine = new Engine(new EngineConfig(o.ikePort(), o.natTPort(), o.noKlips(), o.uniqueIds(),
+                o.noRetransmits(), o.debugging(), Version.get()), Rng.secure());
+        Inbox inbox = new Inbox(selector);
+        ListenScan listen = new ListenScan(o.interfaces(), o.secretsFile(), new DnsResolver(), log);
+        EventLoop loop = new EventLoop(EnginePort.of(engine),
+                new EventLoop.Parts(selector, clock, log, inbox, whack, new CryptoPool(inbox), kernel, listen));
+        loop.ikeSockets().setEspSink(o.natTPort(), (local, p) -> kernel.espInUdp(p.from(), local, p.data()));
+        Signals.install(inbox, log);
+        readiness.ready(pid);
+
+        int status = loop.run();
+        loop.shutdown();
+        LockFile.deleteQuietly(ctl);
+        LockFile.deleteQuietly(lock);
+        // Done by hand: a hook running later could remove the files of a pluto started since.
+        Runtime.getRuntime().removeShutdownHook(hook);
+        return status;
+    }
+
+    private static LogSink openSink(PlutoOptions o, long pid, Readiness readiness) {
+        if (o.stderrLog()) {
+            return LogbackSink.to(new StderrAppender());
+        }
+        try {
+            return LogbackSink.to(SyslogAppender.open(SyslogAppender.DEV_LOG, "pluto", pid));
+        } catch (IOException e) {
+            LogSink sink = LogbackSink.to(new StderrAppender());
+            String why = "syslog is unavailable (" + e.getMessage() + "); logging to stderr instead";
+            sink.write(Effect.LogLevel.INFO, why);
+            readiness.note(o.daemonChild()
+                    ? why + ", which the daemon has on /dev/null: use --stderrlog to see its log"
+                    : why);
+            return sink;
+        }
+    }
+
+    private static KernelBridge kernel(PlutoOptions o, PlutoLog log) {
+        Kernel backend = new NoKernel(line -> log.debug(Debug.KLIPS, () -> "kernel: " + line));
+        if (!o.noKlips()) {
+            log.info("the userspace KLIPS is not yet available in jswan: using kernel backend \"none\";"
+                    + " negotiated SAs will not be installed (as with --noklips)");
+        }
+        return new KernelBridge(backend, log, "kernel backend \"" + backend.name()
+                + "\": SAs are negotiated but not installed in any kernel");
+    }
+}
