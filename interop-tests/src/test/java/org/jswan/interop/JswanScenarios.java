@@ -95,6 +95,7 @@ abstract class JswanScenarios implements InteropExtension.Diagnosable {
 
     @BeforeEach
     void begin(TestInfo info) {
+        capture = null;
         conn = "s" + (++serial);
         jswanMark = jswan.log().mark();
         charonMark = charon.log().mark();
@@ -117,6 +118,9 @@ abstract class JswanScenarios implements InteropExtension.Diagnosable {
         }
         if (!Wait.until(Duration.ofSeconds(10), () -> JswanStatus.states(jswan.status()).isEmpty())) {
             problems.add("jswan still has states after whack --delete:\n" + String.join("\n", jswan.status()));
+        }
+        if (capture == null) {
+            throw new AssertionError(String.join("\n", problems) + "\n(no capture: the test did not start)");
         }
         capture.stop();
         Tshark.Report report = jswanSentPackets();

@@ -52,11 +52,15 @@ final class Prerequisites {
 
     /** Returns if nothing is missing; else skips the tests (or, with CI=true, fails them). */
     static void require(List<String> missing) {
+        require(missing, inCi());
+    }
+
+    static void require(List<String> missing, boolean ci) {
         if (missing.isEmpty()) {
             return;
         }
         String reason = "interop tests skipped: need " + String.join(", ", missing);
-        if (inCi()) {
+        if (ci) {
             throw new AssertionError(reason.replace("skipped", "cannot run")
                     + " (CI=true: a missing prerequisite fails instead of skipping)");
         }

@@ -3,8 +3,9 @@ package org.jswan.klips;
 import java.util.Objects;
 
 /**
- * An eroute: traffic from {@code ourClient} to {@code peerClient} goes through SA {@code sa} (the
- * outermost of its group), or a shunt when {@code sa}'s protocol is a KLIPS internal type.
+ * An eroute: traffic from {@code ourClient} to {@code peerClient} goes through SA {@code sa} (any
+ * SA of its group; KLIPS names the first one processed), or a shunt when {@code sa}'s protocol is
+ * {@link SaProto#INT} ({@link Shunt#ref()}). {@code sa} may be null for {@link Op#DELETE}.
  */
 public record Eroute(Op op, Net ourClient, Net peerClient, SaRef sa) {
     /** {@code ERO_ADD}, {@code ERO_REPLACE} and {@code ERO_DELETE}. */

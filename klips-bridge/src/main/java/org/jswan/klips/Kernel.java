@@ -2,9 +2,10 @@ package org.jswan.klips;
 
 /**
  * What pluto asks of IPsec in the kernel: the operations of FreeS/WAN's {@code kernel.c}, one
- * method each. Backends: {@link NoKernel} ({@code --noklips}); later the userspace KLIPS, a PF_KEY
- * socket and XFRM netlink. Called from pluto's one loop thread; implementations need not be
- * thread-safe.
+ * method each. Backends: {@link NoKernel} ({@code --noklips}) and the userspace KLIPS
+ * ({@code org.jswan.klips.userspace.UserspaceKlips}); later a PF_KEY socket and XFRM netlink.
+ * Called from pluto's one loop thread; a backend with datapath threads of its own synchronises
+ * internally.
  */
 public interface Kernel extends AutoCloseable {
 
@@ -39,6 +40,14 @@ public interface Kernel extends AutoCloseable {
      * not the non-ESP marker. A KLIPS backend decapsulates it; others drop it.
      */
     void espInUdp(java.net.InetAddress src, int srcPort, java.net.InetAddress dst, int dstPort, byte[] packet);
+
+    /**
+     * What the kernel counted for SA {@code sa}: packets, bytes, drops and time since last use.
+     * Empty when the backend counts nothing or has no such SA.
+     */
+    default java.util.Optional<SaCounters> counters(SaRef sa) {
+        return java.util.Optional.empty();
+    }
 
     /** Releases the backend's sockets or devices. */
     @Override

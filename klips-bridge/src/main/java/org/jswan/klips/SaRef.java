@@ -18,9 +18,18 @@ public record SaRef(SaProto proto, long spi, InetAddress src, InetAddress dst) {
         }
     }
 
-    /** KLIPS's SA ID text, {@code esp.1234@192.0.2.1} ({@code :} instead of {@code .} for IPv6). */
+    /**
+     * KLIPS's SA ID text, {@code esp.1234@192.0.2.1} ({@code :} instead of {@code .} for IPv6);
+     * a shunt prints as its name, {@code %pass}.
+     */
     @Override
     public String toString() {
+        if (proto == SaProto.INT) {
+            java.util.Optional<Shunt> s = Shunt.of(this);
+            if (s.isPresent()) {
+                return s.get().text();
+            }
+        }
         char sep = dst instanceof Inet4Address ? '.' : ':';
         return proto.prefix() + sep + Long.toHexString(spi) + '@' + dst.getHostAddress();
     }

@@ -116,7 +116,8 @@ final class IkeSockets implements AutoCloseable {
         return socks.containsKey(local);
     }
 
-    void send(Endpoint from, Endpoint to, Bytes data) {
+    /** Called from the loop, and from the userspace KLIPS's thread for ESP-in-UDP: hence synchronized. */
+    synchronized void send(Endpoint from, Endpoint to, Bytes data) {
         Sock s = socks.get(from);
         if (s == null) {
             log.error("no IKE socket on " + from + "; " + data.length() + "-byte message to " + to + " dropped");

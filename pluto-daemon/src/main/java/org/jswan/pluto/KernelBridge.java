@@ -43,7 +43,9 @@ final class KernelBridge implements AutoCloseable {
             case DELETE -> org.jswan.klips.Eroute.Op.DELETE;
         };
         SaRef sa = null;
-        if (er.shunt() == null && er.proto() != null) {
+        if (er.shunt() != null) {
+            sa = org.jswan.klips.Shunt.valueOf(er.shunt().name()).ref();
+        } else if (er.proto() != null) {
             SaProto p = er.proto() == KernelRequest.SaProto.AH ? SaProto.AH : SaProto.ESP;
             sa = new SaRef(p, er.spi(), er.src().toInetAddress(), er.dst().toInetAddress());
         }
@@ -70,10 +72,16 @@ final class KernelBridge implements AutoCloseable {
         log.debug(Debug.KLIPS, () -> "kernel: " + request.describe());
         try {
             if (request instanceof KernelRequest.AddSas add) {
-                for (KernelRequest.SaSpec s : add.sas()) {
-                    kernel.addSa(params(s));
+                // KLIPS groups inner to outer: IPCOMP, then ESP, then AH
+                List<KernelRequest.SaSpec> ordered = new ArrayList<>(add.sas());
+                ordered.sort(java.util.Comparator.comparingInt(s -> s.proto() == KernelRequest.SaProto.IPCOMP ? 0
+                        : s.proto() == KernelRequest.SaProto.ESP ? 1 : 2));
+                org.jswan.klips.Net src = net(add.ourClient());
+                org.jswan.klips.Net dst = net(add.peerClient());
+                for (KernelRequest.SaSpec s : ordered) {
+                    kernel.addSa(params(s).withFlow(src, dst));
                 }
-                List<SaRef> refs = refs(add.sas());
+                List<SaRef> refs = refs(ordered);
                 for (int i = 0; i + 1 < refs.size(); i++) {
                     kernel.groupSas(refs.get(i), refs.get(i + 1));
                 }

@@ -50,14 +50,16 @@ final class PlutoDaemon {
             return 1;
         }
 
-        KernelBridge kernel = kernel(o, log);
+        Inbox inbox = new Inbox(selector);
+        java.util.concurrent.atomic.AtomicReference<IkeSockets> sockets = new java.util.concurrent.atomic.AtomicReference<>();
+        KernelBridge kernel = kernel(o, log, inbox, sockets);
         Engine engine = new Engine(new EngineConfig(o.ikePort(), o.natTPort(), o.noKlips(), o.uniqueIds(),
                 o.noRetransmits(), o.debugging(), Version.get()), Rng.secure());
-        Inbox inbox = new Inbox(selector);
         ListenScan listen = new ListenScan(o.interfaces(), o.secretsFile(), new DnsResolver(), log);
         EventLoop loop = new EventLoop(EnginePort.of(engine),
                 new EventLoop.Parts(selector, clock, log, inbox, whack, new CryptoPool(inbox), kernel, listen));
         loop.ikeSockets().setEspSink(o.natTPort(), (local, p) -> kernel.espInUdp(p.from(), local, p.data()));
+        sockets.set(loop.ikeSockets());
         Signals.install(inbox, log);
         readiness.ready(pid);
 
@@ -87,13 +89,38 @@ final class PlutoDaemon {
         }
     }
 
-    private static KernelBridge kernel(PlutoOptions o, PlutoLog log) {
-        Kernel backend = new NoKernel(line -> log.debug(Debug.KLIPS, () -> "kernel: " + line));
-        if (!o.noKlips()) {
-            log.info("the userspace KLIPS is not yet available in jswan: using kernel backend \"none\";"
-                    + " negotiated SAs will not be installed (as with --noklips)");
+    /**
+     * --noklips: the none backend. Otherwise the userspace KLIPS (TUN ipsec0, raw ESP/AH sockets):
+     * ESP-in-UDP leaves through pluto's own NAT-T socket, and ACQUIREs come back to the loop as
+     * inputs. Without the privileges for TUN and raw sockets pluto says so and goes on as --noklips.
+     */
+    private static KernelBridge kernel(PlutoOptions o, PlutoLog log, Inbox inbox,
+                                       java.util.concurrent.atomic.AtomicReference<IkeSockets> sockets) {
+        Kernel none = new NoKernel(line -> log.debug(Debug.KLIPS, () -> "kernel: " + line));
+        if (o.noKlips()) {
+            return new KernelBridge(none, log, "kernel backend \"none\" (--noklips): SAs are negotiated but not"
+                    + " installed in any kernel");
         }
-        return new KernelBridge(backend, log, "kernel backend \"" + backend.name()
-                + "\": SAs are negotiated but not installed in any kernel");
+        try {
+            org.jswan.klips.UdpSender udp = (src, srcPort, dst, dstPort, payload) -> {
+                IkeSockets s = sockets.get();
+                if (s != null) {
+                    s.send(new org.jswan.ike.base.Endpoint(org.jswan.ike.base.IpAddress.of(src), srcPort),
+                            new org.jswan.ike.base.Endpoint(org.jswan.ike.base.IpAddress.of(dst), dstPort),
+                            org.jswan.ike.base.Bytes.copyOf(payload));
+                }
+            };
+            org.jswan.klips.AcquireListener acquire = a -> inbox.post(now -> new org.jswan.ike.engine.Input.Acquire(
+                    org.jswan.ike.base.IpAddress.of(a.src()), org.jswan.ike.base.IpAddress.of(a.dst()), a.protocol(), now));
+            Kernel klips = org.jswan.klips.userspace.UserspaceKlips.open(
+                    org.jswan.klips.userspace.KlipsOptions.defaults().withManageRoutes(false), udp, acquire,
+                    line -> log.debug(Debug.KLIPS, () -> "klips: " + line));
+            log.info("kernel backend \"" + klips.name() + "\": userspace KLIPS on ipsec0");
+            return new KernelBridge(klips, log, null);
+        } catch (org.jswan.klips.KernelException | RuntimeException | LinkageError e) {
+            log.error("cannot start the userspace KLIPS (" + e.getMessage() + "); using kernel backend \"none\":"
+                    + " SAs will be negotiated but not installed, as with --noklips");
+            return new KernelBridge(none, log, null);
+        }
     }
 }
