@@ -96,6 +96,13 @@ public final class Engine {
         State s = st.get();
         s.pendingJob = 0;
         core.out.setDebugging(core.debugging | s.connection.extraDebugging());
+        if (!s.isPhase1() && core.states.get(s.phase1Serial).isEmpty()) {
+            // its ISAKMP SA, whose keys the continuation would use, was deleted while the job was out
+            core.pendingRows.remove(s.serial);
+            MainMode.deleteState(core, s, "ISAKMP SA #" + s.phase1Serial + " was deleted while a crypto job was out;"
+                    + " discarding its result");
+            return;
+        }
         Step step = resume.apply(d.result());
         Demux.Pending p = core.pendingRows.remove(s.serial);
         if (p != null) {

@@ -107,7 +107,9 @@ final class QuickMode {
         if (bad != null) {
             return bad;
         }
-        p1.usedMsgids.add(st.msgid); // authentic: a replay of this QI1 once its state is gone must not start another
+        // FreeS/WAN: reserve_msgid() before decrypting; jswan: once HASH(1) is good, so that garbage sent
+        // with a Message ID the peer is about to use cannot lock the real QI1 out
+        p1.usedMsgids.add(st.msgid); // a replay of this QI1 once its state is gone must not start another
         SaPayload sa = md.first(SaPayload.class);
         List<IdPayload> ids = md.all(IdPayload.class);
         Subnet peerClient = p1.connection.that().client();

@@ -51,12 +51,12 @@ final class Exchange {
     final RecordingRng westRng;
     final RecordingRng eastRng;
 
-    private Exchange(Path dir, long westDebug, long eastDebug, Consumer<WhackMessage.Builder> tweak) {
+    private Exchange(Path dir, long westDebug, long eastDebug, String eastSecrets, Consumer<WhackMessage.Builder> tweak) {
         sim = new Sim(dir);
         westRng = new RecordingRng(WEST_SEED);
         eastRng = new RecordingRng(EAST_SEED);
         west = sim.node("west", "127.0.0.1", 8500, SECRETS, westRng, westDebug);
-        east = sim.node("east", "127.0.0.1", 8501, SECRETS, eastRng, eastDebug);
+        east = sim.node("east", "127.0.0.1", 8501, eastSecrets, eastRng, eastDebug);
         for (Sim.Node n : List.of(west, east)) {
             WhackMessage.Builder b = connection();
             tweak.accept(b);
@@ -123,17 +123,20 @@ final class Exchange {
 
     /** Both engines configured and listening; nothing sent yet. */
     static Exchange ready(Path dir) {
-        return new Exchange(dir, 0, 0, b -> { });
+        return new Exchange(dir, 0, 0, SECRETS, b -> { });
     }
 
     /** As {@link #ready(Path)}, with {@code tweak} applied to both connection descriptions. */
     static Exchange ready(Path dir, Consumer<WhackMessage.Builder> tweak) {
-        return new Exchange(dir, 0, 0, tweak);
+        return new Exchange(dir, 0, 0, SECRETS, tweak);
     }
 
-    /** As {@link #ready(Path)}, with debug classes on (same bytes on the wire: debugging draws no randomness). */
-    static Exchange ready(Path dir, long debugging) {
-        return new Exchange(dir, debugging, debugging, b -> { });
+    /**
+     * As {@link #ready(Path)}, with debug classes on in both engines (debugging draws no
+     * randomness: the same bytes go on the wire), east's ipsec.secrets and a tweak.
+     */
+    static Exchange ready(Path dir, long debugging, String eastSecrets, Consumer<WhackMessage.Builder> tweak) {
+        return new Exchange(dir, debugging, debugging, eastSecrets, tweak);
     }
 
     /** The negotiation run with message {@code k} and all later ones lost ({@link #ALL}: none lost). */
@@ -150,6 +153,7 @@ final class Exchange {
             deleteState(west, 2);
             sim.settle();
         }
+        Oracle.noInternalError("reference exchange", west, east);
         return this;
     }
 
@@ -201,6 +205,11 @@ final class Exchange {
 
     /** The session keys of this run, recomputed from west's draws and the Main Mode messages. */
     SessionKeys keys() {
-        return SessionKeys.recover(msg(MI1), msg(MI2), msg(MR2), westRng.draws, PSK_TEXT);
+        if (keys == null) {
+            keys = SessionKeys.recover(msg(MI1), msg(MI2), msg(MR2), westRng.draws, PSK_TEXT);
+        }
+        return keys;
     }
+
+    private SessionKeys keys;
 }

@@ -396,14 +396,42 @@ final class Mutator {
     }
 
     /**
-     * A byte to hit: anywhere; but in a decrypted body three times in four inside the payloads,
-     * since changes to the padding after them are ignored by design.
+     * A byte to hit. Ciphertext: anywhere. Otherwise a quarter anywhere, and the rest on structure
+     * (the ISAKMP header, generic payload headers and the first body bytes, the SA's proposal,
+     * transform and attribute headers) or, in a decrypted body, inside the payloads: flipping a bit
+     * of a nonce or of the padding mostly just makes another valid message.
      */
     private int position(Random r, int n) {
-        if (datagram || spans.isEmpty() || r.nextInt(4) == 0) {
+        if (opaque || spans.isEmpty() || r.nextInt(4) == 0) {
             return r.nextInt(n);
         }
-        return r.nextInt(Math.min(n, spans.get(spans.size() - 1).end()));
+        if (!datagram && r.nextInt(3) == 0) {
+            return r.nextInt(Math.min(n, spans.get(spans.size() - 1).end()));
+        }
+        List<Integer> structure = new ArrayList<>();
+        if (datagram) {
+            for (int i = 16; i < 28; i++) {
+                structure.add(i);
+            }
+        }
+        for (Span s : spans) {
+            for (int i = s.at; i < Math.min(s.end(), s.at + 8); i++) {
+                structure.add(i);
+            }
+        }
+        for (int at : innerLengths) {
+            structure.add(at - 2);
+            structure.add(at);
+            structure.add(at + 1);
+        }
+        for (int at : attributes) {
+            for (int i = at; i < at + 4; i++) {
+                structure.add(i);
+            }
+        }
+        structure.addAll(innerCounts);
+        int at = structure.get(r.nextInt(structure.size()));
+        return Math.min(at, n - 1);
     }
 
     private void syncFirst(Work w) {

@@ -61,6 +61,36 @@ final class Oracle {
         return r;
     }
 
+    /**
+     * As {@link #handle}, but the crypto jobs the input starts are not run: they are added to
+     * {@code held}, for the test to finish (or not) whenever it likes, as a slow crypto pool would.
+     */
+    static Result handleHoldingCrypto(Sim.Node n, Input in, List<Effect.StartCrypto> held, String ctx) {
+        Result r = new Result();
+        List<Effect> fx;
+        try {
+            fx = n.engine.handle(in);
+        } catch (Throwable t) {
+            throw new AssertionError(ctx + ": " + t + " escaped Engine.handle(" + in.getClass().getSimpleName() + ")", t);
+        }
+        for (Effect e : fx) {
+            r.effects.add(e);
+            if (e instanceof Effect.Send s) {
+                r.sends.add(s);
+            } else if (e instanceof Effect.Log l) {
+                r.log.add(l.text());
+                n.log.add(l.text());
+                if (l.text().contains("INTERNAL ERROR")) {
+                    throw new AssertionError(ctx + ": engine caught a bug at its boundary: " + l.text());
+                }
+            } else if (e instanceof Effect.StartCrypto c) {
+                r.jobs++;
+                held.add(c);
+            }
+        }
+        return r;
+    }
+
     private static void handleInto(Sim.Node n, Input in, Result r, String ctx, int depth) {
         if (depth > 16) {
             throw new AssertionError(ctx + ": crypto jobs keep starting crypto jobs");
@@ -90,6 +120,17 @@ final class Oracle {
                     throw new AssertionError(ctx + ": crypto job threw " + t, t);
                 }
                 handleInto(n, new Input.CryptoDone(c.job(), result, in.now()), r, ctx, depth + 1);
+            }
+        }
+    }
+
+    /** Oracle 1 for engines a {@link Sim} drove: nothing was caught at an engine's boundary. */
+    static void noInternalError(String ctx, Sim.Node... nodes) {
+        for (Sim.Node n : nodes) {
+            for (String l : n.log) {
+                if (l.contains("INTERNAL ERROR")) {
+                    throw new AssertionError(ctx + ": " + n.name + " caught a bug at its boundary: " + l);
+                }
             }
         }
     }

@@ -123,6 +123,7 @@ class RobustHeaderTest {
                 ex.west.lines(c).toString());
         assertEquals(List.of("#2: STATE_QUICK_R2", "#1: STATE_MAIN_R3"), Oracle.kinds(ex.sim, ex.east));
         assertEquals(9, ex.sim.sent.size(), "no retransmissions were needed");
+        Oracle.noInternalError("M-FLAGS reserved", ex.west, ex.east);
         Oracle.settles(ex.sim, ex.east, 2, false, "M-FLAGS reserved");
     }
 
@@ -137,6 +138,8 @@ class RobustHeaderTest {
         String line = "IKE message has the Commit Flag set but Pluto doesn't implement this feature; ignoring flag";
         assertEquals(5, ex.east.log.stream().filter(l -> l.endsWith(line)).count(), "MI1, MI2, MI3, QI1, QI2");
         assertEquals(4, ex.west.log.stream().filter(l -> l.endsWith(line)).count(), "MR1, MR2, MR3, QR1");
+        Oracle.noInternalError("M-FLAGS commit", ex.west, ex.east);
+        Oracle.settles(ex.sim, ex.east, 2, false, "M-FLAGS commit");
     }
 
     @Test

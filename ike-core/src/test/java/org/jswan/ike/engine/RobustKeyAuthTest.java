@@ -111,6 +111,7 @@ class RobustKeyAuthTest {
                     Packets.with(ps, 0, new KePayload(SessionKeys.fixed(y)))), "C-KE boundary");
             assertEquals(1, r.sends.size(), r.log.toString());
             assertEquals(List.of("#1: STATE_MAIN_R2"), Oracle.kinds(ex.sim, ex.east));
+            Oracle.settles(ex.sim, ex.east, 0, true, "C-KE boundary");
         }
     }
 
@@ -181,6 +182,7 @@ class RobustKeyAuthTest {
         Oracle.Result r = deliver(ex, Exchange.MI2, Packets.clear(ex.msg(Exchange.MI2),
                 Packets.with(ps, 1, new NoncePayload(Bytes.zeros(n)))), "nonce " + n);
         assertEquals(1, r.sends.size(), r.log.toString());
+        Oracle.settles(ex.sim, ex.east, 0, true, "nonce " + n);
     }
 
     // ---- PSK HASH_I / HASH_R ----
@@ -210,6 +212,7 @@ class RobustKeyAuthTest {
         Exchange ok = Exchange.upTo(dir, k);
         deliver(ok, k, phase1With(ok, k, right), "PSK HASH control");
         assertTrue(ok.receiver(k).logged("ISAKMP SA established"), ok.receiver(k).log.toString());
+        Oracle.settles(ok.sim, ok.receiver(k), 1, false, "PSK HASH control");
     }
 
     // ---- M-ENC / M-ENC-EARLY ----

@@ -347,6 +347,7 @@ class RobustPayloadTest {
         java.util.Collections.reverse(reordered.subList(0, 3)); // KE, Ni, SA, IDci, IDcr
         Oracle.Result r = deliver(ex, Exchange.QI1, qi1(ex, reordered), "M-ORDER QI1 SA last");
         assertTrue(r.logged("STATE_QUICK_R1"), r.log.toString());
+        settles(ex, Exchange.QI1, "M-ORDER QI1 SA last");
     }
 
     // ---- M-MANYPL / M-TRAILING / M-PLEN ----
@@ -421,5 +422,58 @@ class RobustPayloadTest {
         Exchange sa = Exchange.upTo(dir, Exchange.MI1);
         refused(sa, Exchange.MI1, Packets.clear(sa.msg(Exchange.MI1), List.of(new UnknownPayload(1, Bytes.EMPTY))),
                 "malformed payload in packet", 0, "M-PLEN-ZERO-BODY SA");
+    }
+
+    // ---- C-ID / M-QM-ID: every ID type, behind a valid HASH (CVE-2023-38711 class) ----
+
+    @Test
+    void everyPhase1IdTypeBehindAValidHash() {
+        Exchange ex = Exchange.upTo(dir, Exchange.MI3);
+        for (int type = 0; type < 256; type++) {
+            for (Bytes data : List.of(Bytes.fromHex("7f000001"), Bytes.EMPTY, Bytes.fromHex("7f0000"), Bytes.zeros(16),
+                    Bytes.fromHex("4065617374"))) {
+                IdPayload id = new IdPayload(type, 0, 0, data);
+                List<Payload> ps = List.of(id, new HashPayload(ex.keys().hashI(id)));
+                String ctx = "C-ID type " + type + " " + data.toHex();
+                Oracle.Result r = deliver(ex, Exchange.MI3, rebuilt(ex, Exchange.MI3, ps), ctx);
+                if (ex.east.logged("ISAKMP SA established")) {
+                    assertTrue(type == 1 && data.length() == 4, ctx + " established: " + r.log);
+                    ex = Exchange.upTo(dir, Exchange.MI3);
+                } else {
+                    assertEquals(List.of("#1: STATE_MAIN_R2"), Oracle.kinds(ex.sim, ex.east), ctx + ": " + r.log);
+                }
+            }
+        }
+        settles(ex, Exchange.MI3, "C-ID");
+    }
+
+    @Test
+    void everyQuickModeIdTypeBehindAValidHash() {
+        Exchange ex = Exchange.upTo(dir, Exchange.QI1);
+        List<Payload> rest = payloadsOf(ex, Exchange.QI1);
+        rest.remove(0);
+        int idci = rest.size() - 2;
+        List<Bytes> datas = List.of(Bytes.fromHex("c6336400ffffff00"), Bytes.fromHex("c6336400ffffff"),
+                Bytes.fromHex("c6336400ffffff0000"), Bytes.fromHex("c6336400ff00ff00"), Bytes.fromHex("c6336464c6336400"),
+                Bytes.fromHex("c6336401"), Bytes.zeros(32), Bytes.fromHex("7765737440"), Bytes.EMPTY);
+        for (int type = 0; type < 256; type++) {
+            boolean addressType = type == 1 || (type >= 4 && type <= 8);
+            for (int i = 0; i < (addressType ? datas.size() : 2); i++) {
+                String ctx = "M-QM-ID type " + type + " data " + i;
+                IdPayload id = new IdPayload(type, i == 5 ? 17 : 0, i == 5 ? 500 : 0, datas.get(i));
+                // a Message ID of its own for each: an authentic QI1 reserves the one it uses
+                Bytes template = Packets.withMessageId(ex.msg(Exchange.QI1), 0x40000000L + type * 16 + i);
+                Bytes qi1 = ex.keys().qi1(ex.msg(Exchange.MR3), template, Packets.with(rest, idci, id));
+                Oracle.Result r = deliver(ex, Exchange.QI1, qi1, ctx);
+                if (Oracle.kinds(ex.sim, ex.east).size() > 1) {
+                    assertTrue(type == 4 && i == 0, ctx + " made an SA: " + r.log);
+                    ex = Exchange.upTo(dir, Exchange.QI1);
+                } else {
+                    assertTrue(r.logged("INVALID_ID_INFORMATION") || r.logged("malformed payload in packet"),
+                            ctx + ": " + r.log);
+                }
+            }
+        }
+        settles(ex, Exchange.QI1, "M-QM-ID");
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jswan.ike.base.Bytes;
-import org.jswan.ike.wire.Doi;
 import org.jswan.ike.wire.IpsecAttribute;
 import org.jswan.ike.wire.NotificationPayload;
 import org.jswan.ike.wire.NotifyType;
@@ -349,6 +348,7 @@ class RobustProposalTest {
         assertTrue(ex.east.logged("peer requested 90000 seconds which exceeds our limit 86400 seconds"), ex.east.log.toString());
         assertEquals(0, ex.east.states());
         assertEquals(0, ex.west.states());
+        Oracle.noInternalError("M-LIFE end to end", ex.west, ex.east);
     }
 
     @ParameterizedTest
@@ -364,6 +364,8 @@ class RobustProposalTest {
         ex.sim.run(Duration.ofSeconds(100));
         assertTrue(ex.east.logged("ISAKMP SA established"), ex.east.log.toString());
         assertEquals(0, ex.east.states(), "expired: " + ex.east.log);
+        Oracle.noInternalError("M-LIFE tiny", ex.west, ex.east);
+        Oracle.settles(ex.sim, ex.east, 0, false, "M-LIFE tiny");
     }
 
     @Test
@@ -379,6 +381,8 @@ class RobustProposalTest {
         String east = Oracle.stateLines(ex.sim, ex.east).stream().filter(l -> l.contains("STATE_QUICK_R2")).findFirst()
                 .orElseThrow();
         assertTrue(east.contains("EVENT_SA_REPLACE in 86130s"), "responder: one day less half the margin: " + east);
+        Oracle.noInternalError("M-LIFE clamp", ex.west, ex.east);
+        Oracle.settles(ex.sim, ex.east, 2, false, "M-LIFE clamp");
     }
 
     // ---- Phase 2 proposals behind a valid HASH(1) ----
@@ -463,6 +467,7 @@ class RobustProposalTest {
         Oracle.Result r = Oracle.packet(ex.sim, ex.east, qi1, ex.from(Exchange.QI1), "M-LIFE QM " + seconds);
         assertEquals(1, r.sends.size(), r.log.toString());
         assertEquals(List.of("#2: STATE_QUICK_R1", "#1: STATE_MAIN_R3"), Oracle.kinds(ex.sim, ex.east));
+        Oracle.settles(ex.sim, ex.east, 1, false, "M-LIFE QM " + seconds);
     }
 
     @Test
@@ -475,5 +480,4 @@ class RobustProposalTest {
         quickRefused(espSa(p, nine), "too long for a number", 1, "M-LIFE QM 9 bytes");
     }
 
-    static final long IPSEC_DOI = Doi.IPSEC;
 }

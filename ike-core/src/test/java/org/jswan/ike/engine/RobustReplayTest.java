@@ -35,6 +35,7 @@ class RobustReplayTest {
         ex.sim.copies = d -> copies;
         ex.sim.initiate(ex.west, "net");
         ex.sim.settle();
+        Oracle.noInternalError("x" + copies, ex.west, ex.east);
         assertEquals(BOTH_EAST, Oracle.kinds(ex.sim, ex.east));
         assertEquals(BOTH_WEST, Oracle.kinds(ex.sim, ex.west));
         for (Sim.Node n : List.of(ex.east, ex.west)) {
@@ -89,6 +90,7 @@ class RobustReplayTest {
         Oracle.Result r = Oracle.packet(ex.sim, ex.east, ex.msg(Exchange.QI1), ex.from(Exchange.QI1), "old QI1");
         assertEquals(0, r.sends.size(), r.log.toString());
         assertEquals(BOTH_EAST, Oracle.kinds(ex.sim, ex.east));
+        Oracle.settles(ex.sim, ex.east, 2, false, "old QI1");
     }
 
     @Test
@@ -113,6 +115,8 @@ class RobustReplayTest {
         ex.sim.settle();
         assertTrue(ex.west.lines(c).stream().anyMatch(l -> l.contains("STATE_QUICK_I2")), ex.west.lines(c).toString());
         assertEquals(List.of("#3: STATE_QUICK_R2", "#1: STATE_MAIN_R3"), Oracle.kinds(ex.sim, ex.east));
+        Oracle.noInternalError("replayed QI1", ex.west, ex.east);
+        Oracle.settles(ex.sim, ex.east, 2, false, "replayed QI1");
     }
 
     @Test
@@ -161,6 +165,7 @@ class RobustReplayTest {
             Oracle.Result r2 = Oracle.packet(ex.sim, ex.east, changed, ex.from(Exchange.MI1), "other MI1 in " + before);
             assertEquals(0, r2.sends.size(), "another MI1 with the same cookie is not answered: " + r2);
             assertEquals(before, Oracle.kinds(ex.sim, ex.east));
+            Oracle.settles(ex.sim, ex.east, Exchange.settled(k), true, "live-cookie MI1");
         }
         // while the real MI1 resent is answered, as before
         Exchange r1 = Exchange.upTo(dir, Exchange.MI2);
@@ -185,6 +190,7 @@ class RobustReplayTest {
         ex.sim.whack(ex.east, t.build());
         ex.sim.whack(ex.west, t.build());
         ex.sim.settle();
+        Oracle.noInternalError("terminate", ex.west, ex.east);
         assertEquals(0, ex.east.states());
         for (int k : fromWest) {
             Oracle.Result r = Oracle.packet(ex.sim, ex.east, ex.msg(k), ex.from(k), "forgotten replay " + Exchange.NAMES.get(k));
@@ -193,5 +199,39 @@ class RobustReplayTest {
         }
         assertTrue(ex.east.states() <= 1);
         Oracle.settles(ex.sim, ex.east, 0, true, "forgotten replay");
+    }
+
+    /** §A3.1 (2): no %any instance connection outlives the half-open states of a road-warrior template. */
+    @Test
+    void roadWarriorInstancesGoAwayWithTheirStates() {
+        Exchange ex = Exchange.upTo(dir, Exchange.MI1);
+        Sim sim = new Sim(dir);
+        sim.now = ex.sim.now;
+        Sim.Node gw = sim.node("gw", "127.0.0.1", 8501, ": PSK \"road-warrior-secret\"\n", 77, 0);
+        WhackMessage.Builder b = Exchange.connection();
+        b.name = "rw";
+        b.left = b.left.withHost(IpAddress.ANY4).withHostPort(500).withClient(null, false);
+        b.right = b.right.withClient(null, false);
+        b.policy = org.jswan.ike.whack.Policy.PSK | org.jswan.ike.whack.Policy.ENCRYPT;
+        sim.whack(gw, b.build());
+        sim.listen(gw);
+        Bytes mi1 = ex.msg(Exchange.MI1);
+        Bytes refused = Packets.withByte(mi1, 28 + 12 + 5, 0); // its proposal's protocol 0: NO_PROPOSAL_CHOSEN
+        int sent = 0;
+        for (int i = 1; i <= 30; i++) {
+            Endpoint from = new Endpoint(IpAddress.parse("198.51.100." + i), 500);
+            Bytes m = i % 3 == 0 ? mi1.slice(0, 40) : i % 3 == 1 ? Packets.withIcookie(mi1, Bytes.of(0, 0, 0, 0, 0, 0, 1, i))
+                    : Packets.withIcookie(refused, Bytes.of(0, 0, 0, 0, 0, 0, 2, i));
+            Oracle.Result r = Oracle.packet(sim, gw, m, from, "rw " + i);
+            Oracle.answersAtMostOnce(r, m, true, "rw " + i);
+            sent += r.sends.size();
+        }
+        assertTrue(sent >= 20, "accepted and refused MI1s were answered: " + sent);
+        assertTrue(gw.logged("no acceptable Oakley Transform") && gw.logged("responding to Main Mode from unknown peer"),
+                gw.log.toString());
+        assertTrue(Oracle.status(sim, gw).stream().anyMatch(l -> l.contains("\"rw\"[")), "instances were made");
+        Oracle.settles(sim, gw, 0, true, "road warriors");
+        assertTrue(Oracle.status(sim, gw).stream().noneMatch(l -> l.contains("\"rw\"[")),
+                "no instance left over: " + Oracle.status(sim, gw));
     }
 }

@@ -107,6 +107,8 @@ final class Sim {
     Function<Datagram, Bytes> rewrite = Datagram::data;
     /** How many times a datagram that is not dropped arrives (tests duplicate on the wire here). */
     ToIntFunction<Datagram> copies = d -> 1;
+    /** When not null, every effect any engine returns is also added here (tests that scan them all). */
+    List<Effect> observed;
     private long nextClient = 1;
     private int seq;
 
@@ -219,6 +221,9 @@ final class Sim {
     }
 
     void apply(Node n, List<Effect> effects) {
+        if (observed != null) {
+            observed.addAll(effects);
+        }
         for (Effect e : effects) {
             if (e instanceof Effect.Send s) {
                 Datagram d = new Datagram(n, s.from(), s.to(), s.data(), seq++);
