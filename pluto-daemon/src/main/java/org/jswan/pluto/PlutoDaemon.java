@@ -53,7 +53,9 @@ final class PlutoDaemon {
         Inbox inbox = new Inbox(selector);
         java.util.concurrent.atomic.AtomicReference<IkeSockets> sockets = new java.util.concurrent.atomic.AtomicReference<>();
         KernelBridge kernel = kernel(o, log, inbox, sockets);
-        Engine engine = new Engine(new EngineConfig(o.ikePort(), o.natTPort(), o.noKlips(), o.uniqueIds(),
+        // without a kernel backend the engine behaves as with --noklips (no updown runs either)
+        boolean noKlips = o.noKlips() || "none".equals(kernel.backendName());
+        Engine engine = new Engine(new EngineConfig(o.ikePort(), o.natTPort(), noKlips, o.uniqueIds(),
                 o.noRetransmits(), o.debugging(), Version.get()), Rng.secure());
         ListenScan listen = new ListenScan(o.interfaces(), o.secretsFile(), new DnsResolver(), log);
         EventLoop loop = new EventLoop(EnginePort.of(engine),
