@@ -1,7 +1,6 @@
 package org.jswan.ike.engine;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jswan.ike.base.Subnet;
 import org.jswan.ike.connection.Connection;
@@ -210,9 +209,5 @@ final class Routing {
         e.put("PLUTO_PEER_PORT", Integer.toString(them.port()));
         e.put("PLUTO_PEER_PROTOCOL", Integer.toString(them.protocol()));
         return e;
-    }
-
-    static List<String> verbs() {
-        return List.of("prepare", "route", "unroute", "up", "down");
     }
 }

@@ -165,6 +165,10 @@ final class WhackCommands {
             return;
         }
         terminateStates(core, name);
+        // pluto(8): "Any routing in place for the connection is undone."
+        if (c.get().routing() != Connection.Routing.UNROUTED) {
+            Routing.unroute(core, -1, c.get());
+        }
         core.connections.remove(name);
         core.out.log("\"" + name + "\": deleting connection");
     }

@@ -131,6 +131,19 @@ class RoutingTest {
     }
 
     @Test
+    void deletingARoutedConnectionUndoesItsRouting() {
+        setUp();
+        whack(west, true, false, false);
+        WhackMessage.Builder b = WhackMessage.builder();
+        b.name = "net";
+        b.delete = true;
+        sim.whack(west, b.build());
+        KernelRequest.Eroute last = eroutes(west).get(eroutes(west).size() - 1);
+        assertEquals(KernelRequest.Eroute.Op.DELETE, last.op(), "the trap is removed with the connection");
+        assertEquals("unroute-client", verbs(west).get(verbs(west).size() - 1));
+    }
+
+    @Test
     void noklipsRunsNoUpdown() {
         sim = new Sim(dir);
         west = sim.node("west", "192.0.2.1", 500, PSK, 73);
