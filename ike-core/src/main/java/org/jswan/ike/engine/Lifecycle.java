@@ -37,12 +37,11 @@ final class Lifecycle {
             return;
         }
         st.event = EventType.EVENT_NULL;
-        st.firedEvent = e.type();
         switch (e.type()) {
             case EVENT_RETRANSMIT -> retransmit(core, st);
             case EVENT_SO_DISCARD -> MainMode.deleteState(core, st,
                     core.out.dbg(Debug.CONTROL) ? "discarding state " + st.kind.name() + " that went nowhere" : null);
-            case EVENT_SA_REPLACE, EVENT_SA_REPLACE_IF_USED -> replace(core, st);
+            case EVENT_SA_REPLACE, EVENT_SA_REPLACE_IF_USED -> replace(core, st, e.type());
             case EVENT_SA_EXPIRE -> expire(core, st);
             default -> { }
         }
@@ -184,11 +183,11 @@ final class Lifecycle {
         return d == null ? st.connection.ipsecLifetime() : d;
     }
 
-    private static void replace(Core core, State st) {
+    private static void replace(Core core, State st, EventType fired) {
         Connection c = st.connection;
         boolean newest = st.isPhase1() ? c.newestIsakmpSa() == st.serial : c.newestIpsecSa() == st.serial;
         String what = st.isPhase1() ? "ISAKMP" : "IPsec";
-        if (e(st) == EventType.EVENT_SA_REPLACE_IF_USED && !recentlyUsed(core, st)) {
+        if (fired == EventType.EVENT_SA_REPLACE_IF_USED && !recentlyUsed(core, st)) {
             core.out.log(st, "not replacing " + what + " SA: --dontrekey and no recent traffic; it will expire");
         } else if (!newest) {
             if (core.out.dbg(Debug.LIFECYCLE)) {
@@ -211,10 +210,6 @@ final class Lifecycle {
             }
         }
         core.schedule(st, EventType.EVENT_SA_EXPIRE, st.margin);
-    }
-
-    private static EventType e(State st) {
-        return st.firedEvent;
     }
 
     /** Traffic on the SA within the last rekey margin (the kernel bridge reports use; none yet: never). */

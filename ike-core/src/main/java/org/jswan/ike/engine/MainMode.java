@@ -135,10 +135,6 @@ final class MainMode {
         });
     }
 
-    /** Result of the responder's DH job: its public value and the shared secret. */
-    record DhBoth(Bytes ourPublic, Secret shared) {
-    }
-
     /** HDR, KE, Ni --> ; <-- HDR, KE, Nr (main_inI2_outR2). */
     static Step inI2OutR2(Core core, State st, Md md) {
         Step bad = checkKeAndNonce(st, md, "Ni");
@@ -158,16 +154,9 @@ final class MainMode {
         DhPrivate x = g.generatePrivate(core.rng);
         st.dhPrivate = x;
         Bytes gi = st.gi;
-        return new Step.Suspend(() -> {
-            try {
-                Secret shared = g.sharedSecret(x, gi);
-                return new DhBoth(g.publicValue(x), shared);
-            } catch (Exception e) {
-                return e;
-            }
-        }, result -> {
-            if (!(result instanceof DhBoth both)) {
-                return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "invalid KE payload: " + message(result));
+        return new Step.Suspend(DhJobs.both(g, x, gi), result -> {
+            if (!(result instanceof DhJobs.Both both)) {
+                return DhJobs.failed(result);
             }
             st.gr = both.ourPublic();
             st.gxy = both.shared();
@@ -196,15 +185,9 @@ final class MainMode {
         DhGroup g = st.oakley.group();
         DhPrivate x = st.dhPrivate;
         Bytes gr = st.gr;
-        return new Step.Suspend(() -> {
-            try {
-                return g.sharedSecret(x, gr);
-            } catch (Exception e) {
-                return e;
-            }
-        }, result -> {
+        return new Step.Suspend(DhJobs.shared(g, x, gr), result -> {
             if (!(result instanceof Secret shared)) {
-                return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "invalid KE payload: " + message(result));
+                return DhJobs.failed(result);
             }
             st.gxy = shared;
             deriveKeys(core, st, psk.orElse(null));
@@ -495,9 +478,6 @@ final class MainMode {
         return PayloadChain.encode(List.of(p)).slice(4);
     }
 
-    private static String message(Object result) {
-        return result instanceof Throwable t ? t.getMessage() : String.valueOf(result);
-    }
 
     /** Progress line after a transition, and what follows an established ISAKMP SA. */
     static void announce(Core core, State st, StateKind from) {

@@ -24,7 +24,6 @@ import org.jswan.ike.wire.EncapsulationMode;
 import org.jswan.ike.wire.ExchangeType;
 import org.jswan.ike.wire.HashPayload;
 import org.jswan.ike.wire.IdPayload;
-import org.jswan.ike.wire.IdType;
 import org.jswan.ike.wire.KePayload;
 import org.jswan.ike.wire.NoncePayload;
 import org.jswan.ike.wire.NotifyType;
@@ -184,17 +183,9 @@ final class QuickMode {
         DhPrivate x = pfs.generatePrivate(core.rng);
         Bytes gi = ke.keyData();
         st.gi = gi;
-        return new Step.Suspend(() -> {
-            try {
-                Secret shared = pfs.sharedSecret(x, gi);
-                return new MainMode.DhBoth(pfs.publicValue(x), shared);
-            } catch (Exception e) {
-                return e;
-            }
-        }, result -> {
-            if (!(result instanceof MainMode.DhBoth both)) {
-                return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "invalid KE payload: "
-                        + (result instanceof Throwable t ? t.getMessage() : result));
+        return new Step.Suspend(DhJobs.both(pfs, x, gi), result -> {
+            if (!(result instanceof DhJobs.Both both)) {
+                return DhJobs.failed(result);
             }
             st.gr = both.ourPublic();
             st.gxy = both.shared();
@@ -287,16 +278,9 @@ final class QuickMode {
         DhPrivate x = st.dhPrivate;
         Bytes gr = ke.keyData();
         st.gr = gr;
-        return new Step.Suspend(() -> {
-            try {
-                return pfs.sharedSecret(x, gr);
-            } catch (Exception e) {
-                return e;
-            }
-        }, result -> {
+        return new Step.Suspend(DhJobs.shared(pfs, x, gr), result -> {
             if (!(result instanceof Secret shared)) {
-                return Step.fail(NotifyType.INVALID_KEY_INFORMATION, "invalid KE payload: "
-                        + (result instanceof Throwable t ? t.getMessage() : result));
+                return DhJobs.failed(result);
             }
             st.gxy = shared;
             return finishI2(core, st, p1, md);
@@ -480,41 +464,28 @@ final class QuickMode {
         return out;
     }
 
-    /** IDci / IDcr for a client: ID_IPV4_ADDR_SUBNET (or IPv6) with network then mask. */
+    /** IDci / IDcr for a client: ID_IPV4_ADDR_SUBNET (or IPv6) with network then mask, protocol and port 0. */
     static IdPayload subnetId(Subnet s) {
-        boolean v4 = s.network().isV4();
-        int type = v4 ? IdType.IPV4_ADDR_SUBNET.value() : IdType.IPV6_ADDR_SUBNET.value();
-        return new IdPayload(type, 0, 0, s.network().bytes().concat(s.maskAddress().bytes()));
+        return IdPayload.ofSubnet(s, 0, 0);
     }
 
-    /** Parses a Quick Mode ID (address, subnet or range that is a subnet). */
+    /**
+     * A Quick Mode client ID as a subnet ({@link IdPayload#subnet()}). FreeS/WAN cleared host bits
+     * set in a subnet ID; jswan refuses them, as it always has (a peer that sends them is confused).
+     */
     static Subnet subnetOf(IdPayload id) {
-        Bytes d = id.data();
-        IdType t = IdType.fromValue(id.idType());
-        if (t == null) {
-            throw new IllegalArgumentException("ID type " + id.idType() + " not supported");
+        Subnet s;
+        try {
+            s = id.subnet();
+        } catch (org.jswan.ike.wire.MalformedMessageException e) {
+            throw new IllegalArgumentException(e.detail());
         }
-        switch (t) {
-            case IPV4_ADDR, IPV6_ADDR -> {
-                requireLength(d, t == IdType.IPV4_ADDR ? 4 : 16, t);
-                return Subnet.host(new IpAddress(d));
-            }
-            case IPV4_ADDR_SUBNET, IPV6_ADDR_SUBNET -> {
-                int n = t == IdType.IPV4_ADDR_SUBNET ? 4 : 16;
-                requireLength(d, 2 * n, t);
-                IpAddress net = new IpAddress(d.slice(0, n));
-                String mask = new IpAddress(d.slice(n)).toString();
-                Subnet s = Subnet.parse(net + "/" + mask);
-                return s;
-            }
-            default -> throw new IllegalArgumentException("ID type " + t.name() + " not supported in Quick Mode");
+        int n = s.network().bytes().length();
+        if (id.data().length() == 2 * n && !id.data().slice(0, n).equals(s.network().bytes())) {
+            throw new IllegalArgumentException("improper subnet " + new IpAddress(id.data().slice(0, n)) + "/"
+                    + s.prefixLength() + ": host-part bits on");
         }
-    }
-
-    private static void requireLength(Bytes d, int n, IdType t) {
-        if (d.length() != n) {
-            throw new IllegalArgumentException(t.name() + " ID of " + d.length() + " bytes; " + n + " required");
-        }
+        return s;
     }
 
     static Prf prf(State p1) {

@@ -75,7 +75,6 @@ final class State {
     int dpdAnswers;
     boolean sentInitialContact;
     MonoTime dpdTimeoutAt;
-    EventType firedEvent;
     /** Last time the kernel saw traffic on this IPsec SA (null: never reported). */
     MonoTime lastUsed;
     boolean peerInitialContact;
@@ -105,9 +104,8 @@ final class State {
 
     /** whack client to stream progress to, or -1. */
     long whack = -1;
-    /** Outstanding crypto job, or 0; and what to do with its result. */
+    /** Outstanding crypto job, or 0 (its continuation is kept by the engine under the job id). */
     long pendingJob;
-    Resume resume;
 
     /** A negotiated IPsec SA for one protocol: our inbound SPI, the peer's, the keys. */
     record IpsecSa(int protocolId, long ourSpi, long peerSpi, IpsecTransform transform, Secret inKey,
