@@ -56,6 +56,11 @@ final class KernelBridge implements AutoCloseable {
         return new org.jswan.klips.Net(s.network().toInetAddress(), s.prefixLength());
     }
 
+    /** What the kernel counted on one SA pluto installed; empty when the backend counts nothing. */
+    java.util.Optional<org.jswan.klips.SaCounters> counters(KernelRequest.SaSpec s) {
+        return kernel.counters(ref(s));
+    }
+
     /** ESP-in-UDP from the NAT-T socket goes to the kernel, never to the engine. */
     void espInUdp(Endpoint from, Endpoint to, Bytes packet) {
         kernel.espInUdp(from.address().toInetAddress(), from.port(), to.address().toInetAddress(), to.port(),

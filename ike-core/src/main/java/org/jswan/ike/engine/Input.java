@@ -46,8 +46,16 @@ public sealed interface Input {
             implements Input {
     }
 
-    /** The kernel saw traffic on an SA (for --dontrekey's "recently used" and status "used Ns ago"). */
-    record SaUsed(long spi, org.jswan.ike.base.IpAddress dst, MonoTime lastUsed, MonoTime now) implements Input {
+    /**
+     * What the kernel counted on one SA, {@code spi} at {@code dst}: for --dontrekey's "recently
+     * used", status "used Ns ago" (outbound SAs) and the status traffic counters.
+     *
+     * @param lastUsed when the SA last carried a packet, null if it never did
+     * @param packets  packets the SA carried so far
+     * @param bytes    their bytes (IP packets before encapsulation / after decapsulation)
+     */
+    record SaUsed(long spi, org.jswan.ike.base.IpAddress dst, MonoTime lastUsed, long packets, long bytes,
+                  MonoTime now) implements Input {
     }
 
     /** SIGTERM or an equivalent: shut down as {@code whack --shutdown} would. */

@@ -147,10 +147,15 @@ final class Lifecycle {
         Duration configured = st.isPhase1() ? c.ikeLifetime() : c.ipsecLifetime();
         Duration negotiated = st.isPhase1() ? st.oakley.lifetime() : minLifetime(st);
         Duration delay = negotiated.compareTo(configured) < 0 ? negotiated : configured;
+        EventType kind = EventType.EVENT_SA_REPLACE;
         if (c.hasPolicy(Policy.DONT_REKEY)) {
-            core.schedule(st, st.initiator ? EventType.EVENT_SA_REPLACE_IF_USED : EventType.EVENT_SA_EXPIRE, delay);
-            st.margin = Duration.ZERO;
-            return;
+            // the initiator replaces only if the SA was used; a responder lets it expire
+            if (!st.initiator) {
+                st.margin = Duration.ZERO;
+                core.schedule(st, EventType.EVENT_SA_EXPIRE, delay);
+                return;
+            }
+            kind = EventType.EVENT_SA_REPLACE_IF_USED;
         }
         Duration margin = c.rekeyMargin();
         if (st.initiator) {
@@ -163,7 +168,7 @@ final class Lifecycle {
         }
         if (delay.compareTo(margin) > 0) {
             st.margin = margin;
-            core.schedule(st, EventType.EVENT_SA_REPLACE, delay.minus(margin));
+            core.schedule(st, kind, delay.minus(margin));
         } else {
             st.margin = Duration.ZERO;
             core.schedule(st, EventType.EVENT_SA_EXPIRE, delay);
@@ -212,8 +217,57 @@ final class Lifecycle {
         core.schedule(st, EventType.EVENT_SA_EXPIRE, st.margin);
     }
 
-    /** Traffic on the SA within the last rekey margin (the kernel bridge reports use; none yet: never). */
+    /**
+     * The kernel's counters for one SA: the state whose outbound (peer's SPI at the peer) or
+     * inbound (our SPI at us) ESP SA it is — AH when there is no ESP — records them. Only the
+     * outbound SA's last use counts as "used" (pluto's test for --dontrekey looked at outbound
+     * traffic). Reports for SAs no state has, or for IPCOMP, change nothing.
+     */
+    static void saUsed(Core core, Input.SaUsed u) {
+        for (State st : core.states.all()) {
+            if (st.isPhase1() || st.peer == null || st.local == null) {
+                continue;
+            }
+            State.IpsecSa counted = countedSa(st);
+            if (counted == null) {
+                continue;
+            }
+            State.Traffic t = st.traffic == null ? new State.Traffic(0, 0, 0, 0) : st.traffic;
+            if (counted.peerSpi() == u.spi() && st.peer.address().equals(u.dst())) {
+                st.traffic = new State.Traffic(t.inBytes(), t.inPackets(), u.bytes(), u.packets());
+                if (u.lastUsed() != null && (st.lastUsed == null || u.lastUsed().isAfter(st.lastUsed))) {
+                    st.lastUsed = u.lastUsed();
+                }
+                return;
+            }
+            if (counted.ourSpi() == u.spi() && st.local.address().equals(u.dst())) {
+                st.traffic = new State.Traffic(u.bytes(), u.packets(), t.outBytes(), t.outPackets());
+                return;
+            }
+        }
+    }
+
+    /** The SA whose counters stand for the state's: ESP, else AH; null for IPCOMP alone. */
+    static State.IpsecSa countedSa(State st) {
+        State.IpsecSa ah = null;
+        for (State.IpsecSa sa : st.ipsecSas) {
+            if (sa.protocolId() == org.jswan.ike.wire.ProtocolId.IPSEC_ESP.value()) {
+                return sa;
+            }
+            if (sa.protocolId() == org.jswan.ike.wire.ProtocolId.IPSEC_AH.value()) {
+                ah = sa;
+            }
+        }
+        return ah;
+    }
+
+    /** Outbound traffic on the SA within the last rekey margin, as the kernel reported it. */
     private static boolean recentlyUsed(Core core, State st) {
+        if (st.isPhase1()) {
+            // an ISAKMP SA is worth keeping while the connection's newest IPsec SA carries traffic
+            return core.states.get(st.connection.newestIpsecSa()).filter(ipsec -> !ipsec.isPhase1())
+                    .map(ipsec -> recentlyUsed(core, ipsec)).orElse(false);
+        }
         return st.lastUsed != null && !st.lastUsed.isBefore(core.now.minus(st.connection.rekeyMargin()));
     }
 

@@ -75,8 +75,10 @@ final class State {
     int dpdAnswers;
     boolean sentInitialContact;
     MonoTime dpdTimeoutAt;
-    /** Last time the kernel saw traffic on this IPsec SA (null: never reported). */
+    /** Last time the kernel saw outbound traffic on this IPsec SA (null: never reported). */
     MonoTime lastUsed;
+    /** What the kernel counted on this SA's inbound and outbound ESP (or AH) SA; null: nothing reported. */
+    Traffic traffic;
     boolean peerInitialContact;
     /** Endpoints before a NAT-T packet moved them, restored if its transition fails. */
     Endpoint prevLocal;
@@ -110,6 +112,10 @@ final class State {
     /** A negotiated IPsec SA for one protocol: our inbound SPI, the peer's, the keys. */
     record IpsecSa(int protocolId, long ourSpi, long peerSpi, IpsecTransform transform, Secret inKey,
                    Secret outKey) {
+    }
+
+    /** Kernel counters of one IPsec SA pair, as last reported. */
+    record Traffic(long inBytes, long inPackets, long outBytes, long outPackets) {
     }
 
     /** A suspended transition, resumed with the crypto job's result. */

@@ -114,6 +114,12 @@ final class Status {
                 sa.append(" tun").append(sep).append(Long.toHexString(0x1000 + 2 * st.serial - 1)).append('@')
                         .append(st.local.address());
             }
+            if (st.traffic != null) {
+                String p = Lifecycle.countedSa(st).protocolId() == ProtocolId.IPSEC_AH.value() ? "AH" : "ESP";
+                sa.append(" Traffic: ").append(p).append("in=").append(st.traffic.inBytes()).append("B/")
+                        .append(st.traffic.inPackets()).append("p ").append(p).append("out=")
+                        .append(st.traffic.outBytes()).append("B/").append(st.traffic.outPackets()).append('p');
+            }
             out.whack(client, 0, sa.toString());
         }
     }

@@ -98,6 +98,56 @@ class LifecycleTest {
         assertFalse(has(sim.status(west), "STATE_QUICK"), sim.status(west).toString());
     }
 
+    /** The outbound ESP SA of the newest AddSas {@code n} asked its kernel for. */
+    private static org.jswan.ike.engine.kernel.KernelRequest.SaSpec outboundEsp(Sim.Node n) {
+        org.jswan.ike.engine.kernel.KernelRequest.SaSpec found = null;
+        for (org.jswan.ike.engine.kernel.KernelRequest r : n.kernel) {
+            if (r instanceof org.jswan.ike.engine.kernel.KernelRequest.AddSas add) {
+                for (org.jswan.ike.engine.kernel.KernelRequest.SaSpec s : add.sas()) {
+                    if (!s.inbound() && s.proto() == org.jswan.ike.engine.kernel.KernelRequest.SaProto.ESP) {
+                        found = s;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void dontrekeyReplacesAnSaTheKernelSawUsedAndStatusShowsItsUseAndTraffic() {
+        Tweak t = b -> {
+            b.ipsecLifetimeSeconds = 300;
+            b.rekeyMarginSeconds = 60;
+            b.policy |= Policy.DONT_REKEY;
+        };
+        setUp(t, t);
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(1));
+        org.jswan.ike.engine.kernel.KernelRequest.SaSpec out = outboundEsp(west);
+        org.jswan.ike.engine.kernel.KernelRequest.SaSpec in = null;
+        for (org.jswan.ike.engine.kernel.KernelRequest r : west.kernel) {
+            if (r instanceof org.jswan.ike.engine.kernel.KernelRequest.AddSas add) {
+                in = add.sas().stream().filter(org.jswan.ike.engine.kernel.KernelRequest.SaSpec::inbound).findFirst()
+                        .orElse(in);
+            }
+        }
+        // 230 s in, the kernel says the outbound SA carried 10 packets 5 s ago; the inbound SA 7
+        sim.run(Duration.ofSeconds(230));
+        west.engine.handle(new Input.SaUsed(out.spi(), out.dst(), sim.now.minus(Duration.ofSeconds(5)), 10, 840,
+                sim.now));
+        west.engine.handle(new Input.SaUsed(in.spi(), in.dst(), sim.now, 7, 588, sim.now));
+        // a report for an SA nobody has changes nothing
+        west.engine.handle(new Input.SaUsed(0x4242, out.dst(), sim.now, 99, 99, sim.now));
+        List<String> st = sim.status(west);
+        assertTrue(has(st, "#2: \"net\" used 5s ago; esp." + Long.toHexString(out.spi()) + "@192.0.2.2"), st.toString());
+        assertTrue(has(st, "Traffic: ESPin=588B/7p ESPout=840B/10p"), st.toString());
+        sim.run(Duration.ofSeconds(30));
+        assertTrue(west.logged("\"net\" #3: initiating Quick Mode PSK+ENCRYPT+TUNNEL+DONTREKEY to replace #2")
+                || west.logged("to replace #2"), west.log.toString());
+        assertFalse(west.logged("not replacing IPsec SA"), west.log.toString());
+        assertTrue(has(sim.status(west), "#3: \"net\" STATE_QUICK_I2"), sim.status(west).toString());
+    }
+
     @Test
     void aResponderUsesTheShorterOfNegotiatedAndConfiguredLifetimes() {
         setUp(b -> b.ipsecLifetimeSeconds = 86400, b -> b.ipsecLifetimeSeconds = 3600);
