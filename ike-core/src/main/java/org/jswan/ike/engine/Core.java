@@ -38,6 +38,7 @@ final class Core {
     /** Quick Modes waiting for their ISAKMP SA: phase 1 serial → connections with their whacks. */
     final Map<Long, List<Pending>> pendingPhase2 = new LinkedHashMap<>();
     final IpsecSpis spis;
+    final CookieSecret cookies;
     final PublicKeys publicKeys = new PublicKeys();
     SecretsTable secrets = SecretsTable.empty();
     /** ipsec.secrets as read; {@link #secrets} is this with %myid indices replaced by --myid. */
@@ -58,16 +59,13 @@ final class Core {
         this.rng = rng;
         this.debugging = config.debugging();
         this.spis = new IpsecSpis(rng);
+        this.cookies = new CookieSecret(rng);
         this.out = new Out(debugging);
     }
 
-    Bytes randomCookie() {
-        while (true) {
-            Bytes c = rng.bytes(8);
-            if (!c.isAllZero()) {
-                return c;
-            }
-        }
+    /** A cookie for an exchange with {@code peer}: ours when {@code icookie} is null, else the responder's. */
+    Bytes cookie(org.jswan.ike.base.IpAddress peer, Bytes icookie) {
+        return cookies.cookie(now, peer, icookie);
     }
 
     long newMsgid(State phase1) {

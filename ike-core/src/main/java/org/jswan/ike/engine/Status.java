@@ -21,6 +21,9 @@ final class Status {
         }
         out.whack(client, 0, "%myid = " + (core.myId == null ? "(none)" : core.myId.toString()));
         out.whack(client, 0, "debug " + Debug.names(core.debugging));
+        // jswan: pluto's one global timer, the cookie secret's refresh
+        out.whack(client, 0, "EVENT_REINIT_SECRET in "
+                + Math.floorDiv(core.now.until(core.cookies.nextReinit(core.now)).toMillis(), 1000) + "s");
         out.whack(client, 0, " ");
         for (Connection c : core.connections.all()) {
             connection(core, client, c);
