@@ -123,12 +123,15 @@ final class Lifecycle {
 
     /**
      * After a rekey collision (both ends replaced the same SA at once) two fresh IPsec SAs exist;
-     * the one that is not newest is redundant and goes after a short grace, with a Delete.
+     * the one that is not newest is redundant and goes after a short grace, with a Delete. Two SAs
+     * collided when their negotiations overlapped: the other one was established after this one
+     * began. The SA being replaced was established before its replacement began, so it is left to
+     * expire on its own schedule.
      */
     static void afterIpsecEstablished(Core core, State st) {
         for (State o : core.states.ofConnection(st.connection)) {
             if (o != st && !o.isPhase1() && o.kind.isIpsecEstablished() && o.established != null
-                    && o.established.isAfter(core.now.minus(REDUNDANT_IF_YOUNGER_THAN))
+                    && st.created != null && !o.established.isBefore(st.created) && o.serial != st.replacing
                     && o.ourClient != null && o.ourClient.equals(st.ourClient) && o.peerClient.equals(st.peerClient)) {
                 core.out.log(o, "redundant IPsec SA (rekey collision with #" + st.serial + "); it will be deleted in "
                         + REDUNDANT_GRACE.toSeconds() + "s");
@@ -138,7 +141,6 @@ final class Lifecycle {
         }
     }
 
-    static final Duration REDUNDANT_IF_YOUNGER_THAN = Duration.ofSeconds(60);
     static final Duration REDUNDANT_GRACE = Duration.ofSeconds(30);
 
     /** Established: replace at lifetime − margin (initiator margin fuzzed, responder margin halved). */

@@ -42,7 +42,7 @@ final class QuickMode {
 
     /** Initiator: HDR*, HASH(1), SA, Ni [, KE ] [, IDci, IDcr ] --> (quick_outI1). */
     static State outI1(Core core, State p1, Connection c, long whack, long replacing) {
-        State st = core.states.create(c, StateKind.STATE_QUICK_I1, true);
+        State st = core.states.create(c, StateKind.STATE_QUICK_I1, true, core.now);
         st.icookie = p1.icookie;
         st.rcookie = p1.rcookie;
         st.local = p1.local;

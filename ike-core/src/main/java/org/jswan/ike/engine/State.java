@@ -103,6 +103,8 @@ final class State {
     /** Seconds of margin an EVENT_SA_REPLACE keeps before the SA expires. */
     java.time.Duration margin = java.time.Duration.ZERO;
     MonoTime established;
+    /** When the negotiation began (its first message sent or received). */
+    MonoTime created;
 
     /** whack client to stream progress to, or -1. */
     long whack = -1;

@@ -14,8 +14,9 @@ final class StateTable {
     private final Map<Long, State> bySerial = new LinkedHashMap<>();
     private long nextSerial = 1;
 
-    State create(Connection c, StateKind kind, boolean initiator) {
+    State create(Connection c, StateKind kind, boolean initiator, org.jswan.ike.base.MonoTime now) {
         State st = new State(nextSerial++, c, kind, initiator);
+        st.created = now;
         bySerial.put(st.serial, st);
         return st;
     }

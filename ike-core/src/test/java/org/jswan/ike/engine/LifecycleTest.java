@@ -81,6 +81,28 @@ class LifecycleTest {
     }
 
     @Test
+    void withShortLifetimesThePredecessorIsNotMistakenForARekeyCollision() {
+        // found by UpdownSequenceIT: with a 30 s lifetime the 20 s old predecessor was called
+        // "redundant (rekey collision)" and kept for 30 s more, so three SAs lived at once
+        Tweak t = b -> {
+            b.ipsecLifetimeSeconds = 30;
+            b.rekeyMarginSeconds = 10;
+        };
+        setUp(t, t);
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(21));
+        assertTrue(has(sim.status(west), "#3: \"net\" STATE_QUICK_I2"), sim.status(west).toString());
+        assertTrue(has(sim.status(west), "#2: \"net\" STATE_QUICK_I2 (sent QI2, IPsec SA established); EVENT_SA_EXPIRE in 9s"),
+                sim.status(west).toString());
+        assertFalse(west.logged("redundant") || east.logged("redundant"), west.log + "\n" + east.log);
+        sim.run(Duration.ofSeconds(10));
+        assertFalse(has(sim.status(west), "#2: "), sim.status(west).toString());
+        assertFalse(has(sim.status(east), "#2: "), sim.status(east).toString());
+        assertEquals(2, west.states());
+        assertEquals(2, east.states());
+    }
+
+    @Test
     void dontrekeyLetsUnusedSasExpire() {
         Tweak t = b -> {
             b.ipsecLifetimeSeconds = 300;
