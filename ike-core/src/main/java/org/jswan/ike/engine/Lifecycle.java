@@ -206,7 +206,7 @@ final class Lifecycle {
             if (st.isPhase1()) {
                 MainMode.outI1(core, c, -1, st.serial, 1);
             } else {
-                State p1 = core.states.get(c.newestIsakmpSa()).filter(s -> s.kind.isIsakmpEstablished()).orElse(null);
+                State p1 = core.phase1For(c).orElse(null);
                 if (p1 != null) {
                     QuickMode.outI1(core, p1, c, -1, st.serial);
                 } else {
