@@ -16,6 +16,8 @@ final class Lifecycle {
     }
 
     static final int MAXIMUM_RETRANSMISSIONS = 2;
+    /** pluto: how often a first Main Mode message is resent for a connection with --keyingtries 0. */
+    static final int MAXIMUM_RETRANSMISSIONS_INITIAL = 20;
 
     static void fire(Core core, Timers.Entry e) {
         State st = core.states.get(e.serial()).orElse(null);
@@ -47,10 +49,20 @@ final class Lifecycle {
         }
     }
 
-    /** EVENT_RETRANSMIT: resend after 10, then 20, then 40 s; give up after the third send. */
+    /**
+     * EVENT_RETRANSMIT: resend after 10, then 20, then 40 s; give up after the third send. A
+     * first Main Mode message of a connection with --keyingtries 0 goes on every 40 s until
+     * {@link #MAXIMUM_RETRANSMISSIONS_INITIAL} resends.
+     */
     private static void retransmit(Core core, State st) {
+        long delay = 0;
         if (st.retransmits < MAXIMUM_RETRANSMISSIONS) {
-            long delay = 10L << (st.retransmits + 1);
+            delay = 10L << (st.retransmits + 1);
+        } else if (st.kind == StateKind.STATE_MAIN_I1 && st.connection.keyingTries() == 0
+                && st.retransmits < MAXIMUM_RETRANSMISSIONS_INITIAL) {
+            delay = 10L << MAXIMUM_RETRANSMISSIONS;
+        }
+        if (delay != 0) {
             st.retransmits++;
             core.out.progress(st, 10, st.kind.name() + ": retransmission; will wait " + delay + "s for response");
             core.out.send(st.local, st.peer, st.lastSent);
@@ -64,7 +76,7 @@ final class Lifecycle {
                     ? ".  No acceptable response to our first Quick Mode message: perhaps peer likes no proposal" : "";
             default -> "";
         };
-        core.out.loglog(st, 31, "max number of retransmissions (" + MAXIMUM_RETRANSMISSIONS + ") reached "
+        core.out.loglog(st, 31, "max number of retransmissions (" + st.retransmits + ") reached "
                 + st.kind.name() + details);
         Connection c = st.connection;
         long limit = c.keyingTries();
