@@ -103,6 +103,57 @@ class LifecycleTest {
     }
 
     @Test
+    void deletestateDeletesOneStateAndTellsThePeerWhileTheConnectionStays() {
+        setUp(b -> { }, b -> { });
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(1));
+        long c = whack(west, b -> {
+            b.deleteState = true;
+            b.deleteStateNo = 2;
+        });
+        sim.run(Duration.ofSeconds(1));
+        assertTrue(west.logged("\"net\" #2: deleting state (STATE_QUICK_I2)"), west.log.toString());
+        assertTrue(east.logged("received Delete SA payload: deleting IPSEC State #2"), east.log.toString());
+        assertFalse(has(sim.status(west), "#2: "), sim.status(west).toString());
+        assertFalse(has(sim.status(east), "#2: "), sim.status(east).toString());
+        assertTrue(has(sim.status(west), "#1: \"net\" STATE_MAIN_I4"), "the ISAKMP SA stays");
+        assertTrue(has(sim.status(west), "\"net\": 198.51.100.0/24"), "the connection stays");
+        long none = whack(west, b -> {
+            b.deleteState = true;
+            b.deleteStateNo = 99;
+        });
+        assertTrue(has(west.lines(none), "no state #99 to delete"), west.lines(none).toString());
+        assertTrue(west.whackDone.contains(c));
+    }
+
+    @Test
+    void terminateKeepsTheConnectionWhileDeleteRemovesIt() {
+        setUp(b -> { }, b -> { });
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(1));
+        whack(west, b -> {
+            b.terminate = true;
+            b.name = "net";
+        });
+        sim.run(Duration.ofSeconds(1));
+        List<String> st = sim.status(west);
+        assertFalse(has(st, "STATE_"), "terminate deletes every state: " + st);
+        assertTrue(has(st, "\"net\": 198.51.100.0/24"), "terminate keeps the connection: " + st);
+        assertEquals(0, east.states(), "the peer honoured the Deletes: " + sim.status(east));
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(1));
+        assertTrue(has(sim.status(west), "STATE_QUICK_I2"), "a terminated connection can be initiated again");
+        whack(west, b -> {
+            b.delete = true;
+            b.name = "net";
+        });
+        sim.run(Duration.ofSeconds(1));
+        st = sim.status(west);
+        assertFalse(has(st, "\"net\""), "delete removes the connection and its states: " + st);
+        assertEquals(0, east.states(), sim.status(east).toString());
+    }
+
+    @Test
     void dontrekeyLetsUnusedSasExpire() {
         Tweak t = b -> {
             b.ipsecLifetimeSeconds = 300;
