@@ -85,9 +85,7 @@ final class EventLoop implements WhackServer.Listener {
             whack.expire(clock.now());
             whack.flushPending();
             tickIfDue();
-            for (Input.SaUsed u : usage.poll(clock.now())) {
-                feed(u);
-            }
+            usage.poll(clock.now()).ifPresent(this::feed);
             if (terminateBy != null && exitStatus == null && !clock.now().isBefore(terminateBy)) {
                 log.info("the engine did not exit within " + TERMINATE_GRACE.toSeconds() + " s of SIGTERM; exiting");
                 exitStatus = 0;

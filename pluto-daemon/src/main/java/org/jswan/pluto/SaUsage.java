@@ -14,7 +14,7 @@ import org.jswan.klips.SaCounters;
 
 /**
  * Reads the kernel's counters of the AH and ESP SAs pluto installed, every {@link #INTERVAL}, and
- * turns each change into an {@link Input.SaUsed} for the engine (status "used Ns ago" and traffic,
+ * gives the changes to the engine as one {@link Input.SaUsed} (status "used Ns ago" and traffic,
  * --dontrekey's "recently used"). KLIPS kept these in {@code /proc/net/ipsec_spi}; reading them is
  * a lookup per SA, and only SAs whose packet count moved reach the engine.
  */
@@ -66,21 +66,21 @@ final class SaUsage {
         return sas.isEmpty() || next == null ? Optional.empty() : Optional.of(next);
     }
 
-    /** If a reading is due at {@code now}: the reports for SAs whose counters moved since the last one. */
-    List<Input.SaUsed> poll(MonoTime now) {
+    /** If a reading is due at {@code now} and some SA's counters moved since the last one: those SAs. */
+    Optional<Input.SaUsed> poll(MonoTime now) {
         if (sas.isEmpty()) {
             next = null;
-            return List.of();
+            return Optional.empty();
         }
         if (next == null) {
             next = now.plus(INTERVAL);
-            return List.of();
+            return Optional.empty();
         }
         if (now.isBefore(next)) {
-            return List.of();
+            return Optional.empty();
         }
         next = now.plus(INTERVAL);
-        List<Input.SaUsed> out = new ArrayList<>();
+        List<Input.SaCount> out = new ArrayList<>();
         for (Tracked t : sas.values()) {
             Optional<SaCounters> c = kernel.counters(t.spec);
             if (c.isEmpty() || c.get().packets() == t.reportedPackets) {
@@ -88,9 +88,9 @@ final class SaUsage {
             }
             t.reportedPackets = c.get().packets();
             MonoTime lastUsed = c.get().idle().map(now::minus).orElse(null);
-            out.add(new Input.SaUsed(t.spec.spi(), t.spec.dst(), lastUsed, c.get().packets(), c.get().bytes(), now));
+            out.add(new Input.SaCount(t.spec.spi(), t.spec.dst(), lastUsed, c.get().packets(), c.get().bytes()));
         }
-        return out;
+        return out.isEmpty() ? Optional.empty() : Optional.of(new Input.SaUsed(out, now));
     }
 
     int tracked() {

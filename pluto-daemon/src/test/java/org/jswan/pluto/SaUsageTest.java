@@ -68,13 +68,15 @@ class SaUsageTest {
         assertEquals(2, usage.tracked(), "IPCOMP has no counters of its own");
 
         MonoTime t0 = MonoTime.ofSeconds(100);
-        assertEquals(List.of(), usage.poll(t0), "the first reading is one interval later");
+        assertEquals(Optional.empty(), usage.poll(t0), "the first reading is one interval later");
         assertEquals(Optional.of(t0.plus(SaUsage.INTERVAL)), usage.nextDeadline());
         k.counters.put(0x2002L, new SaCounters(10, 840, 0, Optional.of(Duration.ofSeconds(3))));
-        assertEquals(List.of(), usage.poll(t0.plus(Duration.ofSeconds(4))), "not due yet");
+        assertEquals(Optional.empty(), usage.poll(t0.plus(Duration.ofSeconds(4))), "not due yet");
 
         MonoTime t1 = t0.plus(Duration.ofSeconds(5));
-        List<Input.SaUsed> r = usage.poll(t1);
+        Input.SaUsed reading = usage.poll(t1).orElseThrow();
+        assertEquals(t1, reading.now());
+        List<Input.SaCount> r = reading.sas();
         assertEquals(1, r.size(), r.toString());
         assertEquals(0x2002, r.get(0).spi());
         assertEquals(PEER, r.get(0).dst());
@@ -82,15 +84,15 @@ class SaUsageTest {
         assertEquals(10, r.get(0).packets());
         assertEquals(840, r.get(0).bytes());
 
-        assertEquals(List.of(), usage.poll(t1.plus(Duration.ofSeconds(5))), "nothing moved");
+        assertEquals(Optional.empty(), usage.poll(t1.plus(Duration.ofSeconds(5))), "nothing moved");
         k.counters.put(0x1001L, new SaCounters(7, 588, 0, Optional.of(Duration.ZERO)));
         k.counters.put(0x2002L, new SaCounters(11, 924, 0, Optional.of(Duration.ZERO)));
-        assertEquals(2, usage.poll(t1.plus(Duration.ofSeconds(10))).size());
+        assertEquals(2, usage.poll(t1.plus(Duration.ofSeconds(10))).orElseThrow().sas().size());
 
         usage.observe(new KernelRequest.DeleteSas("net", 2, List.of(comp, in, out)));
         assertEquals(0, usage.tracked());
         k.asked.clear();
-        assertEquals(List.of(), usage.poll(t1.plus(Duration.ofSeconds(20))));
+        assertEquals(Optional.empty(), usage.poll(t1.plus(Duration.ofSeconds(20))));
         assertTrue(k.asked.isEmpty(), "deleted SAs are not read");
         assertEquals(Optional.empty(), usage.nextDeadline());
     }

@@ -232,31 +232,39 @@ final class Lifecycle {
     }
 
     /**
-     * The kernel's counters for one SA: the state whose outbound (peer's SPI at the peer) or
-     * inbound (our SPI at us) ESP SA it is — AH when there is no ESP — records them. Only the
-     * outbound SA's last use counts as "used" (pluto's test for --dontrekey looked at outbound
-     * traffic). Reports for SAs no state has, or for IPCOMP, change nothing.
+     * A reading of the kernel's counters: each SA is the outbound (peer's SPI at the peer) or
+     * inbound (our SPI at us) ESP SA of a state — AH when there is no ESP — which records them.
+     * Only the outbound SA's last use counts as "used" (pluto's test for --dontrekey looked at
+     * outbound traffic). SAs no state has, and IPCOMP, change nothing. One pass over the states
+     * per reading, however many SAs it holds.
      */
     static void saUsed(Core core, Input.SaUsed u) {
+        record Key(long spi, org.jswan.ike.base.IpAddress dst) {
+        }
+        java.util.Map<Key, State> outbound = new java.util.HashMap<>();
+        java.util.Map<Key, State> inbound = new java.util.HashMap<>();
         for (State st : core.states.all()) {
-            if (st.isPhase1() || st.peer == null || st.local == null) {
-                continue;
+            State.IpsecSa counted = st.isPhase1() || st.peer == null || st.local == null ? null : countedSa(st);
+            if (counted != null) {
+                outbound.put(new Key(counted.peerSpi(), st.peer.address()), st);
+                inbound.put(new Key(counted.ourSpi(), st.local.address()), st);
             }
-            State.IpsecSa counted = countedSa(st);
-            if (counted == null) {
-                continue;
-            }
-            State.Traffic t = st.traffic == null ? new State.Traffic(0, 0, 0, 0) : st.traffic;
-            if (counted.peerSpi() == u.spi() && st.peer.address().equals(u.dst())) {
-                st.traffic = new State.Traffic(t.inBytes(), t.inPackets(), u.bytes(), u.packets());
-                if (u.lastUsed() != null && (st.lastUsed == null || u.lastUsed().isAfter(st.lastUsed))) {
-                    st.lastUsed = u.lastUsed();
+        }
+        for (Input.SaCount n : u.sas()) {
+            Key k = new Key(n.spi(), n.dst());
+            State st = outbound.get(k);
+            if (st != null) {
+                State.Traffic t = st.traffic == null ? new State.Traffic(0, 0, 0, 0) : st.traffic;
+                st.traffic = new State.Traffic(t.inBytes(), t.inPackets(), n.bytes(), n.packets());
+                if (n.lastUsed() != null && (st.lastUsed == null || n.lastUsed().isAfter(st.lastUsed))) {
+                    st.lastUsed = n.lastUsed();
                 }
-                return;
+                continue;
             }
-            if (counted.ourSpi() == u.spi() && st.local.address().equals(u.dst())) {
-                st.traffic = new State.Traffic(u.bytes(), u.packets(), t.outBytes(), t.outPackets());
-                return;
+            st = inbound.get(k);
+            if (st != null) {
+                State.Traffic t = st.traffic == null ? new State.Traffic(0, 0, 0, 0) : st.traffic;
+                st.traffic = new State.Traffic(n.bytes(), n.packets(), t.outBytes(), t.outPackets());
             }
         }
     }

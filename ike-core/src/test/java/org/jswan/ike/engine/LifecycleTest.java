@@ -206,11 +206,11 @@ class LifecycleTest {
         }
         // 230 s in, the kernel says the outbound SA carried 10 packets 5 s ago; the inbound SA 7
         sim.run(Duration.ofSeconds(230));
-        west.engine.handle(new Input.SaUsed(out.spi(), out.dst(), sim.now.minus(Duration.ofSeconds(5)), 10, 840,
-                sim.now));
-        west.engine.handle(new Input.SaUsed(in.spi(), in.dst(), sim.now, 7, 588, sim.now));
-        // a report for an SA nobody has changes nothing
-        west.engine.handle(new Input.SaUsed(0x4242, out.dst(), sim.now, 99, 99, sim.now));
+        // (a report for an SA nobody has changes nothing)
+        west.engine.handle(new Input.SaUsed(List.of(
+                new Input.SaCount(out.spi(), out.dst(), sim.now.minus(Duration.ofSeconds(5)), 10, 840),
+                new Input.SaCount(in.spi(), in.dst(), sim.now, 7, 588),
+                new Input.SaCount(0x4242, out.dst(), sim.now, 99, 99)), sim.now));
         List<String> st = sim.status(west);
         assertTrue(has(st, "#2: \"net\" used 5s ago; esp." + Long.toHexString(out.spi()) + "@192.0.2.2"), st.toString());
         assertTrue(has(st, "Traffic: ESPin=588B/7p ESPout=840B/10p"), st.toString());
