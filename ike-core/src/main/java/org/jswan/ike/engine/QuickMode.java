@@ -42,8 +42,7 @@ final class QuickMode {
 
     /** Initiator: HDR*, HASH(1), SA, Ni [, KE ] [, IDci, IDcr ] --> (quick_outI1). */
     static State outI1(Core core, State p1, Connection c, long whack, long replacing) {
-        State st = core.states.create(c, StateKind.STATE_QUICK_I1, true, core.now);
-        st.icookie = p1.icookie;
+        State st = core.states.create(c, StateKind.STATE_QUICK_I1, true, p1.icookie, core.now);
         st.rcookie = p1.rcookie;
         st.local = p1.local;
         st.peer = p1.peer;
