@@ -83,8 +83,11 @@ final class KernelBridge implements AutoCloseable {
                         : s.proto() == KernelRequest.SaProto.ESP ? 1 : 2));
                 org.jswan.klips.Net src = net(add.ourClient());
                 org.jswan.klips.Net dst = net(add.peerClient());
-                for (KernelRequest.SaSpec s : ordered) {
-                    kernel.addSa(params(s).withFlow(src, dst));
+                for (int i = 0; i < ordered.size(); i++) {
+                    KernelRequest.SaSpec s = ordered.get(i);
+                    // tunnel mode starts at the first SA of the group (KLIPS: one IPIP SA before it)
+                    kernel.addSa(params(s, i == 0 && s.tunnel()).withFlow(src, dst)
+                            .withDisableArrivalCheck(add.disableArrivalCheck()));
                 }
                 List<SaRef> refs = refs(ordered);
                 for (int i = 0; i + 1 < refs.size(); i++) {
@@ -124,8 +127,8 @@ final class KernelBridge implements AutoCloseable {
         }
     }
 
-    private static SaParams params(KernelRequest.SaSpec s) {
-        return new SaParams(ref(s), s.inbound(), s.tunnel(), s.encryptAlg(), key(s.encryptKey()), s.integrityAlg(),
+    private static SaParams params(KernelRequest.SaSpec s, boolean tunnel) {
+        return new SaParams(ref(s), s.inbound(), tunnel, s.encryptAlg(), key(s.encryptKey()), s.integrityAlg(),
                 key(s.integrityKey()), s.natSrcPort(), s.natDstPort());
     }
 

@@ -388,7 +388,8 @@ final class QuickMode {
             return;
         }
         KernelRequest.AddSas req = new KernelRequest.AddSas(st.connection.name(), st.serial, specs,
-                inbound ? st.peerClient : st.ourClient, inbound ? st.ourClient : st.peerClient);
+                inbound ? st.peerClient : st.ourClient, inbound ? st.ourClient : st.peerClient,
+                st.connection.hasPolicy(Policy.DISABLEARRIVALCHECK));
         core.out.add(new Effect.Kernel(req));
         if (core.out.dbg(Debug.KLIPS)) {
             core.out.debug(st.prefix() + "kernel: " + req.describe() + (tunnel ? " (tunnel)" : ""));

@@ -158,4 +158,28 @@ class RoutingTest {
         assertTrue(west.updowns.isEmpty());
         assertTrue(has(sim.status(west), "; erouted; eroute owner: #2"));
     }
+
+    @Test
+    void disableArrivalCheckTravelsWithTheSasToTheKernel() {
+        sim = new Sim(dir);
+        west = sim.klipsNode("west", "192.0.2.1", 500, PSK, 75);
+        east = sim.klipsNode("east", "192.0.2.2", 500, PSK, 76);
+        sim.whack(west, Sim.conn("net", west, "198.51.100.0/24", east, "203.0.113.0/24",
+                Policy.PSK | Policy.ENCRYPT | Policy.TUNNEL | Policy.DISABLEARRIVALCHECK).build());
+        sim.whack(east, Sim.conn("net", west, "198.51.100.0/24", east, "203.0.113.0/24",
+                Policy.PSK | Policy.ENCRYPT | Policy.TUNNEL).build());
+        for (Sim.Node n : List.of(west, east)) {
+            sim.listen(n);
+        }
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(2));
+        for (Sim.Node n : List.of(west, east)) {
+            List<KernelRequest.AddSas> adds = n.kernel.stream().filter(k -> k instanceof KernelRequest.AddSas)
+                    .map(k -> (KernelRequest.AddSas) k).toList();
+            assertEquals(2, adds.size(), n.kernel.toString());
+            for (KernelRequest.AddSas a : adds) {
+                assertEquals(n == west, a.disableArrivalCheck(), a.describe());
+            }
+        }
+    }
 }

@@ -21,9 +21,13 @@ public sealed interface KernelRequest {
                   int natSrcPort, int natDstPort) {
     }
 
-    /** Add a group of SAs that together protect one direction (outermost last). */
-    record AddSas(String connection, long serial, List<SaSpec> sas, Subnet ourClient, Subnet peerClient)
-            implements KernelRequest {
+    /**
+     * Add a group of SAs that together protect one direction (outermost last).
+     * {@code disableArrivalCheck} is the connection's {@code --disablearrivalcheck}: inbound
+     * packets are not checked against the client subnets.
+     */
+    record AddSas(String connection, long serial, List<SaSpec> sas, Subnet ourClient, Subnet peerClient,
+                  boolean disableArrivalCheck) implements KernelRequest {
         @Override
         public String describe() {
             StringBuilder sb = new StringBuilder("add");
@@ -31,7 +35,7 @@ public sealed interface KernelRequest {
                 sb.append(' ').append(s.proto().name().toLowerCase()).append(s.src().isV4() ? '.' : ':')
                         .append(Long.toHexString(s.spi())).append('@').append(s.dst());
             }
-            return sb + " for " + ourClient + "===" + peerClient;
+            return sb + " for " + ourClient + "===" + peerClient + (disableArrivalCheck ? " (disablearrivalcheck)" : "");
         }
     }
 
