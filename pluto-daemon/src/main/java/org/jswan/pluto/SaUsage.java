@@ -46,7 +46,7 @@ final class SaUsage {
     void observe(KernelRequest request) {
         if (request instanceof KernelRequest.AddSas add) {
             for (KernelRequest.SaSpec s : add.sas()) {
-                if (s.proto() != KernelRequest.SaProto.IPCOMP) {
+                if (s.proto() == KernelRequest.SaProto.AH || s.proto() == KernelRequest.SaProto.ESP) {
                     sas.put(key(s), new Tracked(s));
                 }
             }

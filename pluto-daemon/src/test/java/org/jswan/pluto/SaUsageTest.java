@@ -64,7 +64,7 @@ class SaUsageTest {
         KernelRequest.SaSpec out = sa(KernelRequest.SaProto.ESP, 0x2002, false);
         KernelRequest.SaSpec comp = sa(KernelRequest.SaProto.IPCOMP, 0x300, false);
         usage.observe(new KernelRequest.AddSas("net", 2, List.of(comp, in, out), Subnet.parse("198.51.100.0/24"),
-                Subnet.parse("203.0.113.0/24")));
+                Subnet.parse("203.0.113.0/24"), false));
         assertEquals(2, usage.tracked(), "IPCOMP has no counters of its own");
 
         MonoTime t0 = MonoTime.ofSeconds(100);

@@ -77,6 +77,9 @@ final class State {
     MonoTime dpdTimeoutAt;
     /** Last time the kernel saw outbound traffic on this IPsec SA (null: never reported). */
     MonoTime lastUsed;
+    /** The IPIP SAs of tunnel mode, once installed (0: none): {@code tun.<out>@peer}, {@code tun.<in>@us}. */
+    long tunnelInSpi;
+    long tunnelOutSpi;
     /** What the kernel counted on this SA's inbound and outbound ESP (or AH) SA; null: nothing reported. */
     Traffic traffic;
     boolean peerInitialContact;

@@ -95,7 +95,6 @@ final class Status {
             if (st.lastUsed != null && c.erouteOwner() == st.serial) {
                 sa.append(" used ").append(Math.max(0, st.lastUsed.until(core.now).toSeconds())).append("s ago;");
             }
-            boolean tunnel = false;
             for (int proto : new int[] {ProtocolId.IPSEC_AH.value(), ProtocolId.IPSEC_ESP.value(), ProtocolId.IPCOMP.value()}) {
                 for (State.IpsecSa s : st.ipsecSas) {
                     if (s.protocolId() != proto) {
@@ -107,15 +106,14 @@ final class Status {
                             .append(st.peer.address());
                     sa.append(' ').append(p).append(sep).append(Long.toHexString(s.ourSpi())).append('@')
                             .append(st.local.address());
-                    tunnel |= NatTraversal.isTunnel(s.transform().encapsulation());
                 }
             }
-            if (tunnel) {
-                char sep = st.peer.address().isV4() ? '.' : ':';
-                sa.append(" tun").append(sep).append(Long.toHexString(0x1000 + 2 * st.serial)).append('@')
-                        .append(st.peer.address());
-                sa.append(" tun").append(sep).append(Long.toHexString(0x1000 + 2 * st.serial - 1)).append('@')
-                        .append(st.local.address());
+            char sep = st.peer.address().isV4() ? '.' : ':';
+            if (st.tunnelOutSpi != 0) {
+                sa.append(" tun").append(sep).append(Long.toHexString(st.tunnelOutSpi)).append('@').append(st.peer.address());
+            }
+            if (st.tunnelInSpi != 0) {
+                sa.append(" tun").append(sep).append(Long.toHexString(st.tunnelInSpi)).append('@').append(st.local.address());
             }
             if (st.traffic != null) {
                 String p = Lifecycle.countedSa(st).protocolId() == ProtocolId.IPSEC_AH.value() ? "AH" : "ESP";

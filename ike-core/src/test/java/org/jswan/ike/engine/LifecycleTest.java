@@ -200,8 +200,8 @@ class LifecycleTest {
         org.jswan.ike.engine.kernel.KernelRequest.SaSpec in = null;
         for (org.jswan.ike.engine.kernel.KernelRequest r : west.kernel) {
             if (r instanceof org.jswan.ike.engine.kernel.KernelRequest.AddSas add) {
-                in = add.sas().stream().filter(org.jswan.ike.engine.kernel.KernelRequest.SaSpec::inbound).findFirst()
-                        .orElse(in);
+                in = add.sas().stream().filter(s -> s.inbound()
+                        && s.proto() == org.jswan.ike.engine.kernel.KernelRequest.SaProto.ESP).findFirst().orElse(in);
             }
         }
         // 230 s in, the kernel says the outbound SA carried 10 packets 5 s ago; the inbound SA 7
