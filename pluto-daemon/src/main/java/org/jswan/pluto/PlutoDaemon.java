@@ -114,8 +114,13 @@ final class PlutoDaemon {
             };
             org.jswan.klips.AcquireListener acquire = a -> inbox.post(now -> new org.jswan.ike.engine.Input.Acquire(
                     org.jswan.ike.base.IpAddress.of(a.src()), org.jswan.ike.base.IpAddress.of(a.dst()), a.protocol(), now));
-            Kernel klips = org.jswan.klips.userspace.UserspaceKlips.open(
-                    org.jswan.klips.userspace.KlipsOptions.defaults().withManageRoutes(false), udp, acquire,
+            org.jswan.klips.userspace.KlipsOptions ko = org.jswan.klips.userspace.KlipsOptions.defaults()
+                    .withManageRoutes(false);
+            java.util.Optional<String> physical = PhysicalInterface.detect(o.interfaces());
+            if (physical.isPresent()) {
+                ko = ko.withPhysicalInterface(physical.get());
+            }
+            Kernel klips = org.jswan.klips.userspace.UserspaceKlips.open(ko, udp, acquire,
                     line -> log.debug(Debug.KLIPS, () -> "klips: " + line));
             log.info("kernel backend \"" + klips.name() + "\": userspace KLIPS on ipsec0");
             return new KernelBridge(klips, log, null);
