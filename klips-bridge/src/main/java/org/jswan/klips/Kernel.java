@@ -2,8 +2,9 @@ package org.jswan.klips;
 
 /**
  * What pluto asks of IPsec in the kernel: the operations of FreeS/WAN's {@code kernel.c}, one
- * method each. Backends: {@link NoKernel} ({@code --noklips}) and the userspace KLIPS
- * ({@code org.jswan.klips.userspace.UserspaceKlips}); later a PF_KEY socket and XFRM netlink.
+ * method each. Backends: {@link NoKernel} ({@code --noklips}) and
+ * {@link org.jswan.klips.pfkey.PfKeyKernel}, which speaks PF_KEYv2 over a socket to a KLIPS (the
+ * userspace one, {@code org.jswan.klips.userspace.UserspaceKlips}; later a kernel's AF_KEY).
  * Called from pluto's one loop thread; a backend with datapath threads of its own synchronises
  * internally.
  */

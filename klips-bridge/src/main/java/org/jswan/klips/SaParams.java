@@ -6,6 +6,12 @@ import java.util.Objects;
  * One SA to add. Algorithm numbers are PF_KEYv2's ({@code SADB_EALG_*}, {@code SADB_AALG_*}; for
  * IPCOMP {@code encryptAlg} carries {@code SADB_X_CALG_*}); 0 means none.
  *
+ * @param inbound the SA's destination is this host
+ * @param tunnel  tunnel mode starts at this SA: the inner packet gets its outer IP header just
+ *                before this SA is applied. Give it on the first SA of a group (the one processed
+ *                first on output, IPCOMP before ESP before AH); the group's other SAs then work
+ *                on the outer packet and say false. KLIPS's form of it is an X_IPIP SA grouped
+ *                before this one.
  * @param natSrcPort UDP encapsulation source port (RFC 3948), 0 when not encapsulated
  * @param natDstPort UDP encapsulation destination port, 0 when not encapsulated
  * @param replayWindow anti-replay window in packets ({@code sadb_sa_replay}), 0 for none; at most 64

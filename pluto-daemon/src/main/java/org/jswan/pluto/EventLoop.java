@@ -35,6 +35,7 @@ final class EventLoop implements WhackServer.Listener {
     private final IkeSockets ike;
     private final CryptoPool crypto;
     private final KernelBridge kernel;
+    private final SaUsage usage;
     private final ListenScan listen;
     private final ArrayDeque<Input> pending = new ArrayDeque<>();
     private boolean draining;
@@ -55,6 +56,7 @@ final class EventLoop implements WhackServer.Listener {
         this.whack = p.whack();
         this.crypto = p.crypto();
         this.kernel = p.kernel();
+        this.usage = new SaUsage(kernel);
         this.listen = p.listen();
         this.ike = new IkeSockets(selector, log, clock, this::feed);
         whack.setListener(this);
@@ -83,6 +85,7 @@ final class EventLoop implements WhackServer.Listener {
             whack.expire(clock.now());
             whack.flushPending();
             tickIfDue();
+            usage.poll(clock.now()).ifPresent(this::feed);
             if (terminateBy != null && exitStatus == null && !clock.now().isBefore(terminateBy)) {
                 log.info("the engine did not exit within " + TERMINATE_GRACE.toSeconds() + " s of SIGTERM; exiting");
                 exitStatus = 0;
@@ -132,7 +135,7 @@ final class EventLoop implements WhackServer.Listener {
     private long waitMillis() {
         MonoTime now = clock.now();
         MonoTime best = null;
-        for (Optional<MonoTime> d : List.of(engine.nextDeadline(), whack.nextDeadline(),
+        for (Optional<MonoTime> d : List.of(engine.nextDeadline(), whack.nextDeadline(), usage.nextDeadline(),
                 Optional.ofNullable(terminateBy))) {
             if (d.isPresent() && (best == null || d.get().isBefore(best))) {
                 best = d.get();
@@ -205,6 +208,7 @@ final class EventLoop implements WhackServer.Listener {
             ike.close(c.local());
         } else if (e instanceof Effect.Kernel k) {
             kernel.apply(k.request());
+            usage.observe(k.request());
         } else if (e instanceof Effect.Updown u) {
             updown(u);
         } else if (e instanceof Effect.Exit x) {

@@ -56,6 +56,11 @@ final class KernelBridge implements AutoCloseable {
         return new org.jswan.klips.Net(s.network().toInetAddress(), s.prefixLength());
     }
 
+    /** What the kernel counted on one SA pluto installed; empty when the backend counts nothing. */
+    java.util.Optional<org.jswan.klips.SaCounters> counters(KernelRequest.SaSpec s) {
+        return kernel.counters(ref(s));
+    }
+
     /** ESP-in-UDP from the NAT-T socket goes to the kernel, never to the engine. */
     void espInUdp(Endpoint from, Endpoint to, Bytes packet) {
         kernel.espInUdp(from.address().toInetAddress(), from.port(), to.address().toInetAddress(), to.port(),
@@ -72,14 +77,16 @@ final class KernelBridge implements AutoCloseable {
         log.debug(Debug.KLIPS, () -> "kernel: " + request.describe());
         try {
             if (request instanceof KernelRequest.AddSas add) {
-                // KLIPS groups inner to outer: IPCOMP, then ESP, then AH
+                // KLIPS groups inner to outer: IPIP (tunnel mode), IPCOMP, ESP, AH
                 List<KernelRequest.SaSpec> ordered = new ArrayList<>(add.sas());
-                ordered.sort(java.util.Comparator.comparingInt(s -> s.proto() == KernelRequest.SaProto.IPCOMP ? 0
-                        : s.proto() == KernelRequest.SaProto.ESP ? 1 : 2));
+                ordered.sort(java.util.Comparator.comparingInt(s -> groupOrder(s.proto())));
                 org.jswan.klips.Net src = net(add.ourClient());
                 org.jswan.klips.Net dst = net(add.peerClient());
-                for (KernelRequest.SaSpec s : ordered) {
-                    kernel.addSa(params(s).withFlow(src, dst));
+                for (int i = 0; i < ordered.size(); i++) {
+                    KernelRequest.SaSpec s = ordered.get(i);
+                    // tunnel mode starts at the first SA of the group: the engine's IPIP SA
+                    kernel.addSa(params(s, i == 0 && s.tunnel()).withFlow(src, dst)
+                            .withDisableArrivalCheck(add.disableArrivalCheck()));
                 }
                 List<SaRef> refs = refs(ordered);
                 for (int i = 0; i + 1 < refs.size(); i++) {
@@ -112,15 +119,26 @@ final class KernelBridge implements AutoCloseable {
     }
 
     private static SaProto proto(KernelRequest.SaProto p) {
-        switch (p) {
-            case AH: return SaProto.AH;
-            case ESP: return SaProto.ESP;
-            default: return SaProto.IPCOMP;
-        }
+        return switch (p) {
+            case AH -> SaProto.AH;
+            case ESP -> SaProto.ESP;
+            case IPCOMP -> SaProto.IPCOMP;
+            case IPIP -> SaProto.IPIP;
+        };
     }
 
-    private static SaParams params(KernelRequest.SaSpec s) {
-        return new SaParams(ref(s), s.inbound(), s.tunnel(), s.encryptAlg(), key(s.encryptKey()), s.integrityAlg(),
+    /** Position in a KLIPS SA group, first processed on output first. */
+    private static int groupOrder(KernelRequest.SaProto p) {
+        return switch (p) {
+            case IPIP -> 0;
+            case IPCOMP -> 1;
+            case ESP -> 2;
+            case AH -> 3;
+        };
+    }
+
+    private static SaParams params(KernelRequest.SaSpec s, boolean tunnel) {
+        return new SaParams(ref(s), s.inbound(), tunnel, s.encryptAlg(), key(s.encryptKey()), s.integrityAlg(),
                 key(s.integrityKey()), s.natSrcPort(), s.natDstPort());
     }
 

@@ -52,7 +52,7 @@ final class PlutoDaemon {
 
         Inbox inbox = new Inbox(selector);
         java.util.concurrent.atomic.AtomicReference<IkeSockets> sockets = new java.util.concurrent.atomic.AtomicReference<>();
-        KernelBridge kernel = kernel(o, log, inbox, sockets);
+        KernelBridge kernel = kernel(o, pid, log, inbox, sockets);
         // without a kernel backend the engine behaves as with --noklips (no updown runs either)
         boolean noKlips = o.noKlips() || "none".equals(kernel.backendName());
         Engine engine = new Engine(new EngineConfig(o.ikePort(), o.natTPort(), noKlips, o.uniqueIds(),
@@ -96,7 +96,7 @@ final class PlutoDaemon {
      * ESP-in-UDP leaves through pluto's own NAT-T socket, and ACQUIREs come back to the loop as
      * inputs. Without the privileges for TUN and raw sockets pluto says so and goes on as --noklips.
      */
-    private static KernelBridge kernel(PlutoOptions o, PlutoLog log, Inbox inbox,
+    private static KernelBridge kernel(PlutoOptions o, long pid, PlutoLog log, Inbox inbox,
                                        java.util.concurrent.atomic.AtomicReference<IkeSockets> sockets) {
         Kernel none = new NoKernel(line -> log.debug(Debug.KLIPS, () -> "kernel: " + line));
         if (o.noKlips()) {
@@ -120,10 +120,18 @@ final class PlutoDaemon {
             if (physical.isPresent()) {
                 ko = ko.withPhysicalInterface(physical.get());
             }
-            Kernel klips = org.jswan.klips.userspace.UserspaceKlips.open(ko, udp, acquire,
+            org.jswan.klips.userspace.UserspaceKlips klips = org.jswan.klips.userspace.UserspaceKlips.open(ko, udp,
                     line -> log.debug(Debug.KLIPS, () -> "klips: " + line));
-            log.info("kernel backend \"" + klips.name() + "\": userspace KLIPS on ipsec0");
-            return new KernelBridge(klips, log, null);
+            Kernel kernel;
+            try {
+                kernel = org.jswan.klips.pfkey.PfKeyKernel.open("klips", klips.openPfKey(), pid, klips, acquire,
+                        log::info, line -> log.debug(Debug.KLIPS, () -> line));
+            } catch (org.jswan.klips.KernelException | RuntimeException e) {
+                klips.close();
+                throw e;
+            }
+            log.info("kernel backend \"" + kernel.name() + "\": userspace KLIPS on ipsec0, driven through PF_KEYv2");
+            return new KernelBridge(kernel, log, null);
         } catch (org.jswan.klips.KernelException | RuntimeException | LinkageError e) {
             log.error("cannot start the userspace KLIPS (" + e.getMessage() + "); using kernel backend \"none\":"
                     + " SAs will be negotiated but not installed, as with --noklips");

@@ -304,7 +304,7 @@ class EventLoopTest {
         KernelRequest.SaSpec sa = new KernelRequest.SaSpec(KernelRequest.SaProto.ESP, 0x1234, a, b, false, true,
                 3, Secret.copyOf(new byte[24]), 2, Secret.copyOf(new byte[16]), 0, 0);
         KernelRequest add = new KernelRequest.AddSas("c", 1, List.of(sa), Subnet.parse("10.0.1.0/24"),
-                Subnet.parse("10.0.2.0/24"));
+                Subnet.parse("10.0.2.0/24"), false);
         try (LoopHarness h = new LoopHarness(dir, WhackDecoder.codec(), Debug.KLIPS, List.of())) {
             h.engine.script = in -> in instanceof Input.Whack w
                     ? List.of(new Effect.Kernel(add), new Effect.Kernel(add), new Effect.WhackDone(w.client()))

@@ -1,11 +1,14 @@
 package org.jswan.ike.engine;
 
+import java.util.Optional;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jswan.ike.base.Bytes;
 import org.jswan.ike.base.IpAddress;
 import org.jswan.ike.base.MonoTime;
@@ -38,6 +41,7 @@ final class Core {
     /** Quick Modes waiting for their ISAKMP SA: phase 1 serial → connections with their whacks. */
     final Map<Long, List<Pending>> pendingPhase2 = new LinkedHashMap<>();
     final IpsecSpis spis;
+    final CookieSecret cookies;
     final PublicKeys publicKeys = new PublicKeys();
     SecretsTable secrets = SecretsTable.empty();
     /** ipsec.secrets as read; {@link #secrets} is this with %myid indices replaced by --myid. */
@@ -58,16 +62,40 @@ final class Core {
         this.rng = rng;
         this.debugging = config.debugging();
         this.spis = new IpsecSpis(rng);
+        this.cookies = new CookieSecret(rng);
         this.out = new Out(debugging);
     }
 
-    Bytes randomCookie() {
-        while (true) {
-            Bytes c = rng.bytes(8);
-            if (!c.isAllZero()) {
-                return c;
+    /** A cookie for an exchange with {@code peer}: ours when {@code icookie} is null, else the responder's. */
+    Bytes cookie(org.jswan.ike.base.IpAddress peer, Bytes icookie) {
+        return cookies.cookie(now, peer, icookie);
+    }
+
+    /**
+     * The ISAKMP SA a Quick Mode for {@code c} can use (pluto's {@code find_phase1_state}): the
+     * connection's own newest, else the newest established one of another connection between the
+     * same two hosts (addresses and ports) with the same ids at both ends.
+     */
+    Optional<State> phase1For(Connection c) {
+        Optional<State> own = states.get(c.newestIsakmpSa()).filter(s -> s.kind.isIsakmpEstablished());
+        if (own.isPresent()) {
+            return own;
+        }
+        State best = null;
+        for (State s : states.all()) {
+            if (s.isPhase1() && s.kind.isIsakmpEstablished() && sameHostsAndIds(s.connection, c)
+                    && (best == null || s.serial > best.serial)) {
+                best = s;
             }
         }
+        return Optional.ofNullable(best);
+    }
+
+    private static boolean sameHostsAndIds(Connection a, Connection b) {
+        return a.this_().host().equals(b.this_().host()) && a.this_().hostPort() == b.this_().hostPort()
+                && a.that().host().equals(b.that().host()) && a.that().hostPort() == b.that().hostPort()
+                && java.util.Objects.equals(a.this_().id(), b.this_().id())
+                && java.util.Objects.equals(a.that().id(), b.that().id());
     }
 
     long newMsgid(State phase1) {

@@ -115,8 +115,7 @@ final class Demux {
             if (instance) {
                 conn = conn.instantiate(p.from().address(), p.from().port());
             }
-            st = core.states.create(conn, StateKind.STATE_MAIN_R0, false);
-            st.icookie = h.initiatorCookie();
+            st = core.states.create(conn, StateKind.STATE_MAIN_R0, false, h.initiatorCookie(), core.now);
             st.local = p.to();
             st.peer = p.from();
             if (instance) {
@@ -169,8 +168,8 @@ final class Demux {
                     + " used Message ID 0x%08x (perhaps this is a duplicated packet)", h.messageId()));
             return;
         } else {
-            st = core.states.create(p1.get().connection, StateKind.STATE_QUICK_R0, false);
-            st.icookie = h.initiatorCookie();
+            st = core.states.create(p1.get().connection, StateKind.STATE_QUICK_R0, false, h.initiatorCookie(),
+                    core.now);
             st.rcookie = h.responderCookie();
             st.msgid = h.messageId();
             st.local = p.to();

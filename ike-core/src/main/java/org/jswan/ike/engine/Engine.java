@@ -61,11 +61,7 @@ public final class Engine {
         } else if (input instanceof Input.Acquire a) {
             Routing.acquire(core, a);
         } else if (input instanceof Input.SaUsed u) {
-            for (State st : core.states.all()) {
-                if (st.ipsecSas.stream().anyMatch(sa -> sa.ourSpi() == u.spi() || sa.peerSpi() == u.spi())) {
-                    st.lastUsed = u.lastUsed();
-                }
-            }
+            Lifecycle.saUsed(core, u);
         } else if (input instanceof Input.Terminate) {
             WhackCommands.shutdown(core, -1);
         } else if (input instanceof Input.Hangup) {

@@ -25,6 +25,10 @@ public record EngineConfig(int ikePort, int natTPort, boolean noKlips, boolean u
         return new EngineConfig(ikePort, natTPort, v, uniqueIds, noRetransmits, debugging, version);
     }
 
+    public EngineConfig withUniqueIds(boolean v) {
+        return new EngineConfig(ikePort, natTPort, noKlips, v, noRetransmits, debugging, version);
+    }
+
     public EngineConfig withDebugging(long d) {
         return new EngineConfig(ikePort, natTPort, noKlips, uniqueIds, noRetransmits, d, version);
     }

@@ -46,8 +46,24 @@ public sealed interface Input {
             implements Input {
     }
 
-    /** The kernel saw traffic on an SA (for --dontrekey's "recently used" and status "used Ns ago"). */
-    record SaUsed(long spi, org.jswan.ike.base.IpAddress dst, MonoTime lastUsed, MonoTime now) implements Input {
+    /**
+     * One reading of the kernel's counters: the SAs whose counts moved since the last one, for
+     * --dontrekey's "recently used", status "used Ns ago" (outbound SAs) and the traffic counters.
+     */
+    record SaUsed(List<SaCount> sas, MonoTime now) implements Input {
+        public SaUsed {
+            sas = List.copyOf(sas);
+        }
+    }
+
+    /**
+     * What the kernel counted on SA {@code spi} at {@code dst}.
+     *
+     * @param lastUsed when the SA last carried a packet, null if it never did
+     * @param packets  packets the SA carried so far
+     * @param bytes    their bytes (IP packets before encapsulation / after decapsulation)
+     */
+    record SaCount(long spi, org.jswan.ike.base.IpAddress dst, MonoTime lastUsed, long packets, long bytes) {
     }
 
     /** SIGTERM or an equivalent: shut down as {@code whack --shutdown} would. */

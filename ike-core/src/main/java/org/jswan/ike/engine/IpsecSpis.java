@@ -15,6 +15,7 @@ final class IpsecSpis {
     private final Rng rng;
     private long spi;
     private int cpi;
+    private long tunnelSpi = 0x1000;
 
     IpsecSpis(Rng rng) {
         this.rng = rng;
@@ -26,6 +27,12 @@ final class IpsecSpis {
             spi = Long.parseUnsignedLong(rng.bytes(4).toHex(), 16);
         }
         return spi;
+    }
+
+    /** KLIPS's IPIP "tunnel SPI" (reference §7.3): a counter from 0x1001, never on the wire. */
+    long nextTunnelSpi() {
+        tunnelSpi = tunnelSpi >= 0xffff_ffffL ? 0x1001 : tunnelSpi + 1;
+        return tunnelSpi;
     }
 
     int nextCpi() {

@@ -16,6 +16,8 @@ final class Lifecycle {
     }
 
     static final int MAXIMUM_RETRANSMISSIONS = 2;
+    /** pluto: how often a first Main Mode message is resent for a connection with --keyingtries 0. */
+    static final int MAXIMUM_RETRANSMISSIONS_INITIAL = 20;
 
     static void fire(Core core, Timers.Entry e) {
         State st = core.states.get(e.serial()).orElse(null);
@@ -47,10 +49,20 @@ final class Lifecycle {
         }
     }
 
-    /** EVENT_RETRANSMIT: resend after 10, then 20, then 40 s; give up after the third send. */
+    /**
+     * EVENT_RETRANSMIT: resend after 10, then 20, then 40 s; give up after the third send. A
+     * first Main Mode message of a connection with --keyingtries 0 goes on every 40 s until
+     * {@link #MAXIMUM_RETRANSMISSIONS_INITIAL} resends.
+     */
     private static void retransmit(Core core, State st) {
+        long delay = 0;
         if (st.retransmits < MAXIMUM_RETRANSMISSIONS) {
-            long delay = 10L << (st.retransmits + 1);
+            delay = 10L << (st.retransmits + 1);
+        } else if (st.kind == StateKind.STATE_MAIN_I1 && st.connection.keyingTries() == 0
+                && st.retransmits < MAXIMUM_RETRANSMISSIONS_INITIAL) {
+            delay = 10L << MAXIMUM_RETRANSMISSIONS;
+        }
+        if (delay != 0) {
             st.retransmits++;
             core.out.progress(st, 10, st.kind.name() + ": retransmission; will wait " + delay + "s for response");
             core.out.send(st.local, st.peer, st.lastSent);
@@ -64,7 +76,7 @@ final class Lifecycle {
                     ? ".  No acceptable response to our first Quick Mode message: perhaps peer likes no proposal" : "";
             default -> "";
         };
-        core.out.loglog(st, 31, "max number of retransmissions (" + MAXIMUM_RETRANSMISSIONS + ") reached "
+        core.out.loglog(st, 31, "max number of retransmissions (" + st.retransmits + ") reached "
                 + st.kind.name() + details);
         Connection c = st.connection;
         long limit = c.keyingTries();
@@ -123,12 +135,15 @@ final class Lifecycle {
 
     /**
      * After a rekey collision (both ends replaced the same SA at once) two fresh IPsec SAs exist;
-     * the one that is not newest is redundant and goes after a short grace, with a Delete.
+     * the one that is not newest is redundant and goes after a short grace, with a Delete. Two SAs
+     * collided when their negotiations overlapped: the other one was established after this one
+     * began. The SA being replaced was established before its replacement began, so it is left to
+     * expire on its own schedule.
      */
     static void afterIpsecEstablished(Core core, State st) {
         for (State o : core.states.ofConnection(st.connection)) {
             if (o != st && !o.isPhase1() && o.kind.isIpsecEstablished() && o.established != null
-                    && o.established.isAfter(core.now.minus(REDUNDANT_IF_YOUNGER_THAN))
+                    && st.created != null && !o.established.isBefore(st.created) && o.serial != st.replacing
                     && o.ourClient != null && o.ourClient.equals(st.ourClient) && o.peerClient.equals(st.peerClient)) {
                 core.out.log(o, "redundant IPsec SA (rekey collision with #" + st.serial + "); it will be deleted in "
                         + REDUNDANT_GRACE.toSeconds() + "s");
@@ -138,7 +153,6 @@ final class Lifecycle {
         }
     }
 
-    static final Duration REDUNDANT_IF_YOUNGER_THAN = Duration.ofSeconds(60);
     static final Duration REDUNDANT_GRACE = Duration.ofSeconds(30);
 
     /** Established: replace at lifetime − margin (initiator margin fuzzed, responder margin halved). */
@@ -147,10 +161,15 @@ final class Lifecycle {
         Duration configured = st.isPhase1() ? c.ikeLifetime() : c.ipsecLifetime();
         Duration negotiated = st.isPhase1() ? st.oakley.lifetime() : minLifetime(st);
         Duration delay = negotiated.compareTo(configured) < 0 ? negotiated : configured;
+        EventType kind = EventType.EVENT_SA_REPLACE;
         if (c.hasPolicy(Policy.DONT_REKEY)) {
-            core.schedule(st, st.initiator ? EventType.EVENT_SA_REPLACE_IF_USED : EventType.EVENT_SA_EXPIRE, delay);
-            st.margin = Duration.ZERO;
-            return;
+            // the initiator replaces only if the SA was used; a responder lets it expire
+            if (!st.initiator) {
+                st.margin = Duration.ZERO;
+                core.schedule(st, EventType.EVENT_SA_EXPIRE, delay);
+                return;
+            }
+            kind = EventType.EVENT_SA_REPLACE_IF_USED;
         }
         Duration margin = c.rekeyMargin();
         if (st.initiator) {
@@ -163,7 +182,7 @@ final class Lifecycle {
         }
         if (delay.compareTo(margin) > 0) {
             st.margin = margin;
-            core.schedule(st, EventType.EVENT_SA_REPLACE, delay.minus(margin));
+            core.schedule(st, kind, delay.minus(margin));
         } else {
             st.margin = Duration.ZERO;
             core.schedule(st, EventType.EVENT_SA_EXPIRE, delay);
@@ -199,7 +218,7 @@ final class Lifecycle {
             if (st.isPhase1()) {
                 MainMode.outI1(core, c, -1, st.serial, 1);
             } else {
-                State p1 = core.states.get(c.newestIsakmpSa()).filter(s -> s.kind.isIsakmpEstablished()).orElse(null);
+                State p1 = core.phase1For(c).orElse(null);
                 if (p1 != null) {
                     QuickMode.outI1(core, p1, c, -1, st.serial);
                 } else {
@@ -212,8 +231,65 @@ final class Lifecycle {
         core.schedule(st, EventType.EVENT_SA_EXPIRE, st.margin);
     }
 
-    /** Traffic on the SA within the last rekey margin (the kernel bridge reports use; none yet: never). */
+    /**
+     * A reading of the kernel's counters: each SA is the outbound (peer's SPI at the peer) or
+     * inbound (our SPI at us) ESP SA of a state — AH when there is no ESP — which records them.
+     * Only the outbound SA's last use counts as "used" (pluto's test for --dontrekey looked at
+     * outbound traffic). SAs no state has, and IPCOMP, change nothing. One pass over the states
+     * per reading, however many SAs it holds.
+     */
+    static void saUsed(Core core, Input.SaUsed u) {
+        record Key(long spi, org.jswan.ike.base.IpAddress dst) {
+        }
+        java.util.Map<Key, State> outbound = new java.util.HashMap<>();
+        java.util.Map<Key, State> inbound = new java.util.HashMap<>();
+        for (State st : core.states.all()) {
+            State.IpsecSa counted = st.isPhase1() || st.peer == null || st.local == null ? null : countedSa(st);
+            if (counted != null) {
+                outbound.put(new Key(counted.peerSpi(), st.peer.address()), st);
+                inbound.put(new Key(counted.ourSpi(), st.local.address()), st);
+            }
+        }
+        for (Input.SaCount n : u.sas()) {
+            Key k = new Key(n.spi(), n.dst());
+            State st = outbound.get(k);
+            if (st != null) {
+                State.Traffic t = st.traffic == null ? new State.Traffic(0, 0, 0, 0) : st.traffic;
+                st.traffic = new State.Traffic(t.inBytes(), t.inPackets(), n.bytes(), n.packets());
+                if (n.lastUsed() != null && (st.lastUsed == null || n.lastUsed().isAfter(st.lastUsed))) {
+                    st.lastUsed = n.lastUsed();
+                }
+                continue;
+            }
+            st = inbound.get(k);
+            if (st != null) {
+                State.Traffic t = st.traffic == null ? new State.Traffic(0, 0, 0, 0) : st.traffic;
+                st.traffic = new State.Traffic(n.bytes(), n.packets(), t.outBytes(), t.outPackets());
+            }
+        }
+    }
+
+    /** The SA whose counters stand for the state's: ESP, else AH; null for IPCOMP alone. */
+    static State.IpsecSa countedSa(State st) {
+        State.IpsecSa ah = null;
+        for (State.IpsecSa sa : st.ipsecSas) {
+            if (sa.protocolId() == org.jswan.ike.wire.ProtocolId.IPSEC_ESP.value()) {
+                return sa;
+            }
+            if (sa.protocolId() == org.jswan.ike.wire.ProtocolId.IPSEC_AH.value()) {
+                ah = sa;
+            }
+        }
+        return ah;
+    }
+
+    /** Outbound traffic on the SA within the last rekey margin, as the kernel reported it. */
     private static boolean recentlyUsed(Core core, State st) {
+        if (st.isPhase1()) {
+            // an ISAKMP SA is worth keeping while the connection's newest IPsec SA carries traffic
+            return core.states.get(st.connection.newestIpsecSa()).filter(ipsec -> !ipsec.isPhase1())
+                    .map(ipsec -> recentlyUsed(core, ipsec)).orElse(false);
+        }
         return st.lastUsed != null && !st.lastUsed.isBefore(core.now.minus(st.connection.rekeyMargin()));
     }
 

@@ -45,8 +45,7 @@ final class MainMode {
 
     /** Initiator: HDR, SA --> (main_outI1). */
     static State outI1(Core core, Connection c, long whack, long replacing, int tries) {
-        State st = core.states.create(c, StateKind.STATE_MAIN_I1, true);
-        st.icookie = core.randomCookie();
+        State st = core.states.create(c, StateKind.STATE_MAIN_I1, true, core.cookie(c.that().host(), null), core.now);
         st.local = new Endpoint(c.this_().host(), c.this_().hostPort());
         st.peer = new Endpoint(c.that().host(), c.that().hostPort());
         st.whack = whack;
@@ -90,7 +89,7 @@ final class MainMode {
         }
         st.oakley = choice.get().transform();
         st.saiBody = bodyOf(sa);
-        st.rcookie = core.randomCookie();
+        st.rcookie = core.cookie(st.peer.address(), st.icookie);
         NatTraversal.chooseMethod(core, st, md);
         DeadPeer.noteVendorIds(st, md);
         List<Payload> ps = new ArrayList<>();

@@ -42,8 +42,7 @@ final class QuickMode {
 
     /** Initiator: HDR*, HASH(1), SA, Ni [, KE ] [, IDci, IDcr ] --> (quick_outI1). */
     static State outI1(Core core, State p1, Connection c, long whack, long replacing) {
-        State st = core.states.create(c, StateKind.STATE_QUICK_I1, true);
-        st.icookie = p1.icookie;
+        State st = core.states.create(c, StateKind.STATE_QUICK_I1, true, p1.icookie, core.now);
         st.rcookie = p1.rcookie;
         st.local = p1.local;
         st.peer = p1.peer;
@@ -388,8 +387,19 @@ final class QuickMode {
         if (specs.isEmpty()) {
             return;
         }
+        if (tunnel) {
+            // KLIPS's tunnel mode: an IPIP SA processed before the others (pluto kept its SPI in the state)
+            long tun = core.spis.nextTunnelSpi();
+            if (inbound) {
+                st.tunnelInSpi = tun;
+            } else {
+                st.tunnelOutSpi = tun;
+            }
+            specs.add(0, tunnelSpec(st, inbound, tun));
+        }
         KernelRequest.AddSas req = new KernelRequest.AddSas(st.connection.name(), st.serial, specs,
-                inbound ? st.peerClient : st.ourClient, inbound ? st.ourClient : st.peerClient);
+                inbound ? st.peerClient : st.ourClient, inbound ? st.ourClient : st.peerClient,
+                st.connection.hasPolicy(Policy.DISABLEARRIVALCHECK));
         core.out.add(new Effect.Kernel(req));
         if (core.out.dbg(Debug.KLIPS)) {
             core.out.debug(st.prefix() + "kernel: " + req.describe() + (tunnel ? " (tunnel)" : ""));
@@ -404,7 +414,19 @@ final class QuickMode {
                 specs.add(spec(st, sa, false));
             }
         }
+        if (st.tunnelInSpi != 0) {
+            specs.add(tunnelSpec(st, true, st.tunnelInSpi));
+        }
+        if (st.tunnelOutSpi != 0 && st.kind.isIpsecEstablished()) {
+            specs.add(tunnelSpec(st, false, st.tunnelOutSpi));
+        }
         core.out.add(new Effect.Kernel(new KernelRequest.DeleteSas(st.connection.name(), st.serial, specs)));
+    }
+
+    private static KernelRequest.SaSpec tunnelSpec(State st, boolean inbound, long spi) {
+        IpAddress src = inbound ? st.peer.address() : st.local.address();
+        IpAddress dst = inbound ? st.local.address() : st.peer.address();
+        return new KernelRequest.SaSpec(KernelRequest.SaProto.IPIP, spi, src, dst, inbound, true, 0, null, 0, null, 0, 0);
     }
 
     private static KernelRequest.SaSpec spec(State st, State.IpsecSa sa, boolean inbound) {

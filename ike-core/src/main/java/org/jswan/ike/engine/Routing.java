@@ -108,7 +108,7 @@ final class Routing {
                 }
                 core.out.log(c.displayName() + ": initiate on demand from " + a.src() + " to " + a.dst() + " proto="
                         + a.protocol());
-                State p1 = core.states.get(c.newestIsakmpSa()).filter(s -> s.kind.isIsakmpEstablished()).orElse(null);
+                State p1 = core.phase1For(c).orElse(null);
                 if (p1 != null) {
                     QuickMode.outI1(core, p1, c, -1, 0);
                 } else {

@@ -75,8 +75,13 @@ final class State {
     int dpdAnswers;
     boolean sentInitialContact;
     MonoTime dpdTimeoutAt;
-    /** Last time the kernel saw traffic on this IPsec SA (null: never reported). */
+    /** Last time the kernel saw outbound traffic on this IPsec SA (null: never reported). */
     MonoTime lastUsed;
+    /** The IPIP SAs of tunnel mode, once installed (0: none): {@code tun.<out>@peer}, {@code tun.<in>@us}. */
+    long tunnelInSpi;
+    long tunnelOutSpi;
+    /** What the kernel counted on this SA's inbound and outbound ESP (or AH) SA; null: nothing reported. */
+    Traffic traffic;
     boolean peerInitialContact;
     /** Endpoints before a NAT-T packet moved them, restored if its transition fails. */
     Endpoint prevLocal;
@@ -101,6 +106,8 @@ final class State {
     /** Seconds of margin an EVENT_SA_REPLACE keeps before the SA expires. */
     java.time.Duration margin = java.time.Duration.ZERO;
     MonoTime established;
+    /** When the negotiation began (its first message sent or received). */
+    MonoTime created;
 
     /** whack client to stream progress to, or -1. */
     long whack = -1;
@@ -110,6 +117,10 @@ final class State {
     /** A negotiated IPsec SA for one protocol: our inbound SPI, the peer's, the keys. */
     record IpsecSa(int protocolId, long ourSpi, long peerSpi, IpsecTransform transform, Secret inKey,
                    Secret outKey) {
+    }
+
+    /** Kernel counters of one IPsec SA pair, as last reported. */
+    record Traffic(long inBytes, long inPackets, long outBytes, long outPackets) {
     }
 
     /** A suspended transition, resumed with the crypto job's result. */

@@ -21,6 +21,9 @@ final class Status {
         }
         out.whack(client, 0, "%myid = " + (core.myId == null ? "(none)" : core.myId.toString()));
         out.whack(client, 0, "debug " + Debug.names(core.debugging));
+        // jswan: pluto's one global timer, the cookie secret's refresh
+        out.whack(client, 0, "EVENT_REINIT_SECRET in "
+                + Math.floorDiv(core.now.until(core.cookies.nextReinit(core.now)).toMillis(), 1000) + "s");
         out.whack(client, 0, " ");
         for (Connection c : core.connections.all()) {
             connection(core, client, c);
@@ -92,7 +95,6 @@ final class Status {
             if (st.lastUsed != null && c.erouteOwner() == st.serial) {
                 sa.append(" used ").append(Math.max(0, st.lastUsed.until(core.now).toSeconds())).append("s ago;");
             }
-            boolean tunnel = false;
             for (int proto : new int[] {ProtocolId.IPSEC_AH.value(), ProtocolId.IPSEC_ESP.value(), ProtocolId.IPCOMP.value()}) {
                 for (State.IpsecSa s : st.ipsecSas) {
                     if (s.protocolId() != proto) {
@@ -104,15 +106,20 @@ final class Status {
                             .append(st.peer.address());
                     sa.append(' ').append(p).append(sep).append(Long.toHexString(s.ourSpi())).append('@')
                             .append(st.local.address());
-                    tunnel |= NatTraversal.isTunnel(s.transform().encapsulation());
                 }
             }
-            if (tunnel) {
-                char sep = st.peer.address().isV4() ? '.' : ':';
-                sa.append(" tun").append(sep).append(Long.toHexString(0x1000 + 2 * st.serial)).append('@')
-                        .append(st.peer.address());
-                sa.append(" tun").append(sep).append(Long.toHexString(0x1000 + 2 * st.serial - 1)).append('@')
-                        .append(st.local.address());
+            char sep = st.peer.address().isV4() ? '.' : ':';
+            if (st.tunnelOutSpi != 0) {
+                sa.append(" tun").append(sep).append(Long.toHexString(st.tunnelOutSpi)).append('@').append(st.peer.address());
+            }
+            if (st.tunnelInSpi != 0) {
+                sa.append(" tun").append(sep).append(Long.toHexString(st.tunnelInSpi)).append('@').append(st.local.address());
+            }
+            if (st.traffic != null) {
+                String p = Lifecycle.countedSa(st).protocolId() == ProtocolId.IPSEC_AH.value() ? "AH" : "ESP";
+                sa.append(" Traffic: ").append(p).append("in=").append(st.traffic.inBytes()).append("B/")
+                        .append(st.traffic.inPackets()).append("p ").append(p).append("out=")
+                        .append(st.traffic.outBytes()).append("B/").append(st.traffic.outPackets()).append('p');
             }
             out.whack(client, 0, sa.toString());
         }

@@ -227,7 +227,7 @@ final class WhackCommands {
             return false;
         }
         long whack = m.async() ? -1 : client;
-        Optional<State> p1 = core.states.get(c.newestIsakmpSa()).filter(s -> s.kind.isIsakmpEstablished());
+        Optional<State> p1 = core.phase1For(c);
         if (p1.isPresent()) {
             if (c.isIsakmpOnly()) {
                 out.logWhack(client, Rc.LOG.code(), c.displayName() + " #" + p1.get().serial + ": ISAKMP SA already established");

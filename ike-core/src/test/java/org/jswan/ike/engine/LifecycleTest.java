@@ -81,6 +81,79 @@ class LifecycleTest {
     }
 
     @Test
+    void withShortLifetimesThePredecessorIsNotMistakenForARekeyCollision() {
+        // found by UpdownSequenceIT: with a 30 s lifetime the 20 s old predecessor was called
+        // "redundant (rekey collision)" and kept for 30 s more, so three SAs lived at once
+        Tweak t = b -> {
+            b.ipsecLifetimeSeconds = 30;
+            b.rekeyMarginSeconds = 10;
+        };
+        setUp(t, t);
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(21));
+        assertTrue(has(sim.status(west), "#3: \"net\" STATE_QUICK_I2"), sim.status(west).toString());
+        assertTrue(has(sim.status(west), "#2: \"net\" STATE_QUICK_I2 (sent QI2, IPsec SA established); EVENT_SA_EXPIRE in 9s"),
+                sim.status(west).toString());
+        assertFalse(west.logged("redundant") || east.logged("redundant"), west.log + "\n" + east.log);
+        sim.run(Duration.ofSeconds(10));
+        assertFalse(has(sim.status(west), "#2: "), sim.status(west).toString());
+        assertFalse(has(sim.status(east), "#2: "), sim.status(east).toString());
+        assertEquals(2, west.states());
+        assertEquals(2, east.states());
+    }
+
+    @Test
+    void deletestateDeletesOneStateAndTellsThePeerWhileTheConnectionStays() {
+        setUp(b -> { }, b -> { });
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(1));
+        long c = whack(west, b -> {
+            b.deleteState = true;
+            b.deleteStateNo = 2;
+        });
+        sim.run(Duration.ofSeconds(1));
+        assertTrue(west.logged("\"net\" #2: deleting state (STATE_QUICK_I2)"), west.log.toString());
+        assertTrue(east.logged("received Delete SA payload: deleting IPSEC State #2"), east.log.toString());
+        assertFalse(has(sim.status(west), "#2: "), sim.status(west).toString());
+        assertFalse(has(sim.status(east), "#2: "), sim.status(east).toString());
+        assertTrue(has(sim.status(west), "#1: \"net\" STATE_MAIN_I4"), "the ISAKMP SA stays");
+        assertTrue(has(sim.status(west), "\"net\": 198.51.100.0/24"), "the connection stays");
+        long none = whack(west, b -> {
+            b.deleteState = true;
+            b.deleteStateNo = 99;
+        });
+        assertTrue(has(west.lines(none), "no state #99 to delete"), west.lines(none).toString());
+        assertTrue(west.whackDone.contains(c));
+    }
+
+    @Test
+    void terminateKeepsTheConnectionWhileDeleteRemovesIt() {
+        setUp(b -> { }, b -> { });
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(1));
+        whack(west, b -> {
+            b.terminate = true;
+            b.name = "net";
+        });
+        sim.run(Duration.ofSeconds(1));
+        List<String> st = sim.status(west);
+        assertFalse(has(st, "STATE_"), "terminate deletes every state: " + st);
+        assertTrue(has(st, "\"net\": 198.51.100.0/24"), "terminate keeps the connection: " + st);
+        assertEquals(0, east.states(), "the peer honoured the Deletes: " + sim.status(east));
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(1));
+        assertTrue(has(sim.status(west), "STATE_QUICK_I2"), "a terminated connection can be initiated again");
+        whack(west, b -> {
+            b.delete = true;
+            b.name = "net";
+        });
+        sim.run(Duration.ofSeconds(1));
+        st = sim.status(west);
+        assertFalse(has(st, "\"net\""), "delete removes the connection and its states: " + st);
+        assertEquals(0, east.states(), sim.status(east).toString());
+    }
+
+    @Test
     void dontrekeyLetsUnusedSasExpire() {
         Tweak t = b -> {
             b.ipsecLifetimeSeconds = 300;
@@ -96,6 +169,56 @@ class LifecycleTest {
         sim.run(Duration.ofSeconds(400));
         assertTrue(west.logged("not replacing IPsec SA: --dontrekey and no recent traffic"), west.log.toString());
         assertFalse(has(sim.status(west), "STATE_QUICK"), sim.status(west).toString());
+    }
+
+    /** The outbound ESP SA of the newest AddSas {@code n} asked its kernel for. */
+    private static org.jswan.ike.engine.kernel.KernelRequest.SaSpec outboundEsp(Sim.Node n) {
+        org.jswan.ike.engine.kernel.KernelRequest.SaSpec found = null;
+        for (org.jswan.ike.engine.kernel.KernelRequest r : n.kernel) {
+            if (r instanceof org.jswan.ike.engine.kernel.KernelRequest.AddSas add) {
+                for (org.jswan.ike.engine.kernel.KernelRequest.SaSpec s : add.sas()) {
+                    if (!s.inbound() && s.proto() == org.jswan.ike.engine.kernel.KernelRequest.SaProto.ESP) {
+                        found = s;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void dontrekeyReplacesAnSaTheKernelSawUsedAndStatusShowsItsUseAndTraffic() {
+        Tweak t = b -> {
+            b.ipsecLifetimeSeconds = 300;
+            b.rekeyMarginSeconds = 60;
+            b.policy |= Policy.DONT_REKEY;
+        };
+        setUp(t, t);
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(1));
+        org.jswan.ike.engine.kernel.KernelRequest.SaSpec out = outboundEsp(west);
+        org.jswan.ike.engine.kernel.KernelRequest.SaSpec in = null;
+        for (org.jswan.ike.engine.kernel.KernelRequest r : west.kernel) {
+            if (r instanceof org.jswan.ike.engine.kernel.KernelRequest.AddSas add) {
+                in = add.sas().stream().filter(s -> s.inbound()
+                        && s.proto() == org.jswan.ike.engine.kernel.KernelRequest.SaProto.ESP).findFirst().orElse(in);
+            }
+        }
+        // 230 s in, the kernel says the outbound SA carried 10 packets 5 s ago; the inbound SA 7
+        sim.run(Duration.ofSeconds(230));
+        // (a report for an SA nobody has changes nothing)
+        west.engine.handle(new Input.SaUsed(List.of(
+                new Input.SaCount(out.spi(), out.dst(), sim.now.minus(Duration.ofSeconds(5)), 10, 840),
+                new Input.SaCount(in.spi(), in.dst(), sim.now, 7, 588),
+                new Input.SaCount(0x4242, out.dst(), sim.now, 99, 99)), sim.now));
+        List<String> st = sim.status(west);
+        assertTrue(has(st, "#2: \"net\" used 5s ago; esp." + Long.toHexString(out.spi()) + "@192.0.2.2"), st.toString());
+        assertTrue(has(st, "Traffic: ESPin=588B/7p ESPout=840B/10p"), st.toString());
+        sim.run(Duration.ofSeconds(30));
+        assertTrue(west.logged("\"net\" #3: initiating Quick Mode PSK+ENCRYPT+TUNNEL+DONTREKEY to replace #2")
+                || west.logged("to replace #2"), west.log.toString());
+        assertFalse(west.logged("not replacing IPsec SA"), west.log.toString());
+        assertTrue(has(sim.status(west), "#3: \"net\" STATE_QUICK_I2"), sim.status(west).toString());
     }
 
     @Test

@@ -115,4 +115,31 @@ class LossAndDuplicationTest {
         assertTrue(west.logged("starting keying attempt 3 of at most 3"));
         assertEquals(0, west.states(), "after the third attempt pluto gives up");
     }
+
+    @Test
+    void keyingTriesZeroResendsTheFirstMessageEvery40sThenStartsAnotherAttemptForever() {
+        sim = new Sim(dir);
+        west = sim.node("west", "127.0.0.1", 8500, PSK, 11);
+        east = sim.node("east", "127.0.0.1", 8501, PSK, 12);
+        org.jswan.ike.whack.WhackMessage.Builder b = Sim.conn("net", west, "198.51.100.0/24", east, "203.0.113.0/24",
+                Policy.PSK | Policy.ENCRYPT | Policy.TUNNEL);
+        b.keyingTries = 0;
+        sim.whack(west, b.build());
+        sim.listen(west);
+        sim.drop = d -> true; // nobody answers
+        long c = sim.initiate(west, "net");
+        // sends at 0, 10, 30, then every 40 s: the 20th resend is at 10 + 20 + 18 * 40 = 750 s,
+        // and the attempt is given up 40 s after it
+        sim.run(Duration.ofSeconds(789));
+        assertEquals(List.of(), west.log.stream().filter(l -> l.contains("max number")).toList());
+        assertTrue(has(west.lines(c), "STATE_MAIN_I1: retransmission; will wait 40s for response"), west.lines(c).toString());
+        sim.run(Duration.ofSeconds(2));
+        assertTrue(west.logged("\"net\" #1: max number of retransmissions (20) reached STATE_MAIN_I1.  No response (or no"
+                + " acceptable response) to our first IKE message"), west.log.toString());
+        assertTrue(west.logged("starting keying attempt 2 of an unlimited number"), west.log.toString());
+        assertTrue(west.whackDone.contains(c), "whack released after the first failure");
+        sim.run(Duration.ofSeconds(3 * 790));
+        assertTrue(west.logged("starting keying attempt 5 of an unlimited number"), west.log.toString());
+        assertEquals(1, west.states(), "one attempt at a time");
+    }
 }

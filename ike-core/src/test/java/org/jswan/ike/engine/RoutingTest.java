@@ -158,4 +158,59 @@ class RoutingTest {
         assertTrue(west.updowns.isEmpty());
         assertTrue(has(sim.status(west), "; erouted; eroute owner: #2"));
     }
+
+    @Test
+    void disableArrivalCheckTravelsWithTheSasToTheKernel() {
+        sim = new Sim(dir);
+        west = sim.klipsNode("west", "192.0.2.1", 500, PSK, 75);
+        east = sim.klipsNode("east", "192.0.2.2", 500, PSK, 76);
+        sim.whack(west, Sim.conn("net", west, "198.51.100.0/24", east, "203.0.113.0/24",
+                Policy.PSK | Policy.ENCRYPT | Policy.TUNNEL | Policy.DISABLEARRIVALCHECK).build());
+        sim.whack(east, Sim.conn("net", west, "198.51.100.0/24", east, "203.0.113.0/24",
+                Policy.PSK | Policy.ENCRYPT | Policy.TUNNEL).build());
+        for (Sim.Node n : List.of(west, east)) {
+            sim.listen(n);
+        }
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(2));
+        for (Sim.Node n : List.of(west, east)) {
+            List<KernelRequest.AddSas> adds = n.kernel.stream().filter(k -> k instanceof KernelRequest.AddSas)
+                    .map(k -> (KernelRequest.AddSas) k).toList();
+            assertEquals(2, adds.size(), n.kernel.toString());
+            for (KernelRequest.AddSas a : adds) {
+                assertEquals(n == west, a.disableArrivalCheck(), a.describe());
+            }
+        }
+    }
+
+    @Test
+    void tunnelModeInstallsAnIpipSaFirstInEachGroupAndStatusShowsItsSpi() {
+        sim = new Sim(dir);
+        west = sim.klipsNode("west", "192.0.2.1", 500, PSK, 77);
+        east = sim.klipsNode("east", "192.0.2.2", 500, PSK, 78);
+        for (Sim.Node n : List.of(west, east)) {
+            sim.whack(n, Sim.conn("net", west, "198.51.100.0/24", east, "203.0.113.0/24",
+                    Policy.PSK | Policy.ENCRYPT | Policy.TUNNEL).build());
+            sim.listen(n);
+        }
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(2));
+        List<KernelRequest.AddSas> adds = west.kernel.stream().filter(k -> k instanceof KernelRequest.AddSas)
+                .map(k -> (KernelRequest.AddSas) k).toList();
+        assertEquals(2, adds.size(), west.kernel.toString());
+        KernelRequest.SaSpec tunIn = adds.get(0).sas().get(0);
+        KernelRequest.SaSpec tunOut = adds.get(1).sas().get(0);
+        assertEquals(KernelRequest.SaProto.IPIP, tunIn.proto());
+        assertEquals(0x1001, tunIn.spi());
+        assertTrue(tunIn.inbound() && tunIn.tunnel() && tunIn.encryptKey() == null, tunIn.toString());
+        assertEquals(KernelRequest.SaProto.IPIP, tunOut.proto());
+        assertEquals(0x1002, tunOut.spi());
+        assertTrue(has(sim.status(west), " tun.1002@192.0.2.2 tun.1001@192.0.2.1"), sim.status(west).toString());
+        assertTrue(adds.get(0).describe().startsWith("add tun.1001@192.0.2.1 esp."), adds.get(0).describe());
+        whack(west, false, false, true);
+        KernelRequest.DeleteSas del = west.kernel.stream().filter(k -> k instanceof KernelRequest.DeleteSas)
+                .map(k -> (KernelRequest.DeleteSas) k).findFirst().orElseThrow();
+        assertTrue(del.describe().contains("tun.1001@192.0.2.1") && del.describe().contains("tun.1002@192.0.2.2"),
+                del.describe());
+    }
 }

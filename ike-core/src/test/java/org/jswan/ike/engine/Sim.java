@@ -62,7 +62,8 @@ final class Sim {
             this.name = name;
             this.address = address;
             this.port = port;
-            EngineConfig cfg = EngineConfig.defaults().withIkePort(port).withNoKlips(noKlips).withDebugging(debugging);
+            EngineConfig cfg = EngineConfig.defaults().withIkePort(port).withNoKlips(noKlips).withDebugging(debugging)
+                    .withUniqueIds(uniqueIds);
             this.engine = new Engine(cfg, rng);
             try {
                 secretsFile = Files.createTempFile(dir, name, ".secrets");
@@ -94,6 +95,8 @@ final class Sim {
     final List<Datagram> sent = new ArrayList<>();
     /** When each datagram in {@link #sent} was sent (same index). */
     final List<MonoTime> sentAt = new ArrayList<>();
+    /** Nodes created from now on run with pluto's {@code --uniqueids}. */
+    boolean uniqueIds;
     /** Keep {@link #sent}? Long simulations turn it off to save memory. */
     boolean record = true;
     private final Deque<Datagram> inflight = new ArrayDeque<>();

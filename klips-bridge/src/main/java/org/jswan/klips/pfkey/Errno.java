@@ -7,33 +7,45 @@ import java.util.Optional;
  * {@code write(2)}), numbered as on Linux.
  */
 public enum Errno {
-    EPERM(1),
-    ENOENT(2),
-    ESRCH(3),
-    EINTR(4),
-    EIO(5),
-    ENOMEM(12),
-    EACCES(13),
-    EFAULT(14),
-    EBUSY(16),
-    EEXIST(17),
-    EINVAL(22),
-    ENOSPC(28),
-    ERANGE(34),
-    EMSGSIZE(90),
-    EPROTONOSUPPORT(93),
-    EOPNOTSUPP(95),
-    EAFNOSUPPORT(97),
-    ENOBUFS(105);
+    EPERM(1, "Operation not permitted"),
+    ENOENT(2, "No such file or directory"),
+    ESRCH(3, "No such process"),
+    EINTR(4, "Interrupted system call"),
+    EIO(5, "Input/output error"),
+    ENOMEM(12, "Cannot allocate memory"),
+    EACCES(13, "Permission denied"),
+    EFAULT(14, "Bad address"),
+    EBUSY(16, "Device or resource busy"),
+    EEXIST(17, "File exists"),
+    EINVAL(22, "Invalid argument"),
+    ENOSPC(28, "No space left on device"),
+    ERANGE(34, "Numerical result out of range"),
+    EMSGSIZE(90, "Message too long"),
+    EPROTONOSUPPORT(93, "Protocol not supported"),
+    EOPNOTSUPP(95, "Operation not supported"),
+    EAFNOSUPPORT(97, "Address family not supported by protocol"),
+    ENOBUFS(105, "No buffer space available");
 
     private final int value;
+    private final String text;
 
-    Errno(int value) {
+    Errno(int value, String text) {
         this.value = value;
+        this.text = text;
     }
 
     public int value() {
         return value;
+    }
+
+    /** What {@code strerror(3)} says for it on Linux: {@code File exists}. */
+    public String text() {
+        return text;
+    }
+
+    /** {@code EEXIST (File exists)}. */
+    public String describe() {
+        return name() + " (" + text + ")";
     }
 
     public static Optional<Errno> of(int value) {

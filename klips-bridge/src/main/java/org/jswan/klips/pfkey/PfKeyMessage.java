@@ -151,6 +151,29 @@ public record PfKeyMessage(SadbMsg header, List<Extension> extensions) {
         }
     }
 
+    /**
+     * One line for the debug log: type, SA type, errno, seq, pid and the extensions by name,
+     * {@code SADB_ADD SADB_SATYPE_ESP seq 3 pid 77: SA ADDRESS_SRC ADDRESS_DST KEY_AUTH}. No
+     * extension's content, so never a key.
+     */
+    public String summary() {
+        StringBuilder sb = new StringBuilder(header.type().sadbName()).append(' ').append(header.satype().sadbName());
+        if (header.errno() != 0) {
+            sb.append(" errno ").append(Errno.of(header.errno()).map(Errno::name).orElse(
+                    Integer.toString(header.errno())));
+        }
+        sb.append(" seq ").append(header.seq()).append(" pid ").append(header.pid()).append(':');
+        if (extensions.isEmpty()) {
+            sb.append(" -");
+        }
+        for (Extension e : extensions) {
+            String name = ExtType.nameOf(e.typeNumber());
+            sb.append(' ').append(name.startsWith("SADB_EXT_") ? name.substring(9)
+                    : name.startsWith("SADB_X_EXT_") ? "X_" + name.substring(11) : name);
+        }
+        return sb.toString();
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(header.toString());

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jswan.klips.Acquire;
 import org.jswan.klips.Eroute;
 import org.jswan.klips.Net;
 import org.jswan.klips.SaParams;
@@ -69,8 +70,12 @@ public final class PfKeyMessages {
      * has those keys, and for UDP encapsulation X_NAT_T_TYPE, X_NAT_T_SPORT, X_NAT_T_DPORT. An
      * IPIP SA (KLIPS's tunnel mode) has no algorithms and no keys.
      *
-     * <p>{@code sa.inbound()} and {@code sa.tunnel()} have no field in the message: KLIPS keys SAs
-     * by destination, and tunnel mode is the separate IPIP SA grouped with this one.
+     * <p>{@code sa.tunnel()} has no field in the message: tunnel mode is the separate IPIP SA
+     * grouped before this one. jswan: {@code sa.inbound()} and {@code sa.disableArrivalCheck()} are
+     * the {@code sadb_sa_flags} bits {@link SaFlags#X_JSWAN_INBOUND} and
+     * {@link SaFlags#X_JSWAN_NOARRIVALCHECK}; the SA's flow ({@code sa.srcFlow()} →
+     * {@code sa.dstFlow()}) follows as X_ADDRESS_SRC_FLOW, _DST_FLOW, _SRC_MASK, _DST_MASK. The
+     * replay window is {@code sa.replayWindow()} for AH and ESP.
      */
     public PfKeyMessage add(SaParams sa) {
         return addOrUpdate(SadbMsgType.ADD, sa);
@@ -95,9 +100,11 @@ public final class PfKeyMessages {
         if (natt && proto != SaProto.ESP) {
             throw new IllegalArgumentException("only ESP is UDP-encapsulated, not " + ref);
         }
+        long flags = (p.inbound() ? SaFlags.X_JSWAN_INBOUND : 0)
+                | (p.disableArrivalCheck() ? SaFlags.X_JSWAN_NOARRIVALCHECK : 0);
         List<Extension> exts = new ArrayList<>();
-        exts.add(SadbSa.of(ref.spi(), keyed ? REPLAY_WINDOW : 0, SaState.MATURE, p.integrityAlg(),
-                p.encryptAlg(), 0));
+        exts.add(SadbSa.of(ref.spi(), keyed ? p.replayWindow() : 0, SaState.MATURE, p.integrityAlg(),
+                p.encryptAlg(), flags));
         exts.add(host(ExtType.ADDRESS_SRC, ref.src()));
         exts.add(host(ExtType.ADDRESS_DST, ref.dst()));
         if (p.integrityKey().length() > 0) {
@@ -111,6 +118,10 @@ public final class PfKeyMessages {
             exts.add(new SadbXNatTType(SadbXNatTType.ESPINUDP));
             exts.add(new SadbXNatTPort(ExtType.X_NAT_T_SPORT, p.natSrcPort()));
             exts.add(new SadbXNatTPort(ExtType.X_NAT_T_DPORT, p.natDstPort()));
+        }
+        if (p.srcFlow() != null) {
+            // jswan: the inner addresses the SA may carry, for the arrival check, as KLIPS's flow extensions
+            exts.addAll(flow(p.srcFlow(), p.dstFlow()));
         }
         return new PfKeyMessage(next(type, SaType.of(proto)), exts);
     }
@@ -222,6 +233,18 @@ public final class PfKeyMessages {
     }
 
     /**
+     * An {@link #acquire} that also names the trap eroute it came from, as the four flow and mask
+     * extensions (jswan: so that pluto learns the eroute, as the bridge's {@link Acquire} has it).
+     */
+    public PfKeyMessage acquire(SaType satype, SockAddr src, SockAddr dst, int proto, SadbProp proposal,
+                                Net ourClient, Net peerClient) {
+        PfKeyMessage m = acquire(satype, src, dst, proto, proposal);
+        List<Extension> exts = new ArrayList<>(m.extensions());
+        exts.addAll(flow(ourClient, peerClient));
+        return new PfKeyMessage(m.header(), exts);
+    }
+
+    /**
      * {@code SADB_EXPIRE} (RFC 2367 §3.1.8) {@code <base, SA, lifetime(C and one of HS), address(SD)>}:
      * the SA's soft limit (state DYING) or hard limit (state DEAD) was reached.
      */
@@ -307,6 +330,57 @@ public final class PfKeyMessages {
         SadbSa s = m.require(ExtType.SA, SadbSa.class);
         return new SaRef(proto, s.spi(), m.require(ExtType.ADDRESS_SRC, SadbAddress.class).address().address(),
                 m.require(ExtType.ADDRESS_DST, SadbAddress.class).address().address());
+    }
+
+    /**
+     * The network a flow extension and its mask name: {@code 255.255.255.0} over
+     * {@code 198.51.100.0} is {@code 198.51.100.0/24}. {@code EINVAL} when either is missing, the
+     * families differ or the mask is not contiguous.
+     */
+    public static Net net(PfKeyMessage m, ExtType flow, ExtType mask) throws PfKeyException {
+        String what = m.type().sadbName() + " " + flow.sadbName();
+        InetAddress a = m.require(flow, SadbAddress.class).address().address();
+        byte[] mb = m.require(mask, SadbAddress.class).address().address().getAddress();
+        if (mb.length != a.getAddress().length) {
+            throw new PfKeyException(Errno.EINVAL, what + ": the mask is of another address family");
+        }
+        int prefix = 0;
+        while (prefix < mb.length * 8 && (mb[prefix / 8] & (0x80 >>> (prefix % 8))) != 0) {
+            prefix++;
+        }
+        if (!java.util.Arrays.equals(mb, maskBytes(mb.length, prefix))) {
+            throw new PfKeyException(Errno.EINVAL, what + ": the mask " + java.util.Arrays.toString(mb)
+                    + " is not contiguous");
+        }
+        return new Net(a, prefix);
+    }
+
+    /** Whether {@code m} carries the four flow and mask extensions. */
+    public static boolean hasFlow(PfKeyMessage m) {
+        return m.has(ExtType.X_ADDRESS_SRC_FLOW) || m.has(ExtType.X_ADDRESS_DST_FLOW)
+                || m.has(ExtType.X_ADDRESS_SRC_MASK) || m.has(ExtType.X_ADDRESS_DST_MASK);
+    }
+
+    /**
+     * The bridge's {@link Acquire} of a kernel's {@code SADB_ACQUIRE}: the packet's addresses,
+     * ports and protocol from ADDRESS_SRC/DST, and the trap eroute from the flow extensions
+     * (the packet's two hosts when they are absent).
+     */
+    public static Acquire acquireOf(PfKeyMessage m) throws PfKeyException {
+        if (m.type() != SadbMsgType.ACQUIRE) {
+            throw new PfKeyException(Errno.EINVAL, m.type().sadbName() + " is not an SADB_ACQUIRE");
+        }
+        RequiredExtensions.check(m);
+        SadbAddress src = m.require(ExtType.ADDRESS_SRC, SadbAddress.class);
+        SadbAddress dst = m.require(ExtType.ADDRESS_DST, SadbAddress.class);
+        Net our = Net.host(src.address().address());
+        Net peer = Net.host(dst.address().address());
+        if (hasFlow(m)) {
+            our = net(m, ExtType.X_ADDRESS_SRC_FLOW, ExtType.X_ADDRESS_SRC_MASK);
+            peer = net(m, ExtType.X_ADDRESS_DST_FLOW, ExtType.X_ADDRESS_DST_MASK);
+        }
+        return new Acquire(src.address().address(), dst.address().address(), src.proto(), src.address().port(),
+                dst.address().port(), our, peer);
     }
 
     // ---- pieces ----------------------------------------------------------------------------

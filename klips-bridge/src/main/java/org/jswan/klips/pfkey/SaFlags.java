@@ -13,6 +13,16 @@ public final class SaFlags {
     public static final int X_CLEARFLOW = 4;
     /** {@code SADB_X_SAFLAGS_INFLOW}: the flow is an inbound policy check. */
     public static final int X_INFLOW = 8;
+    /**
+     * jswan: on an {@code SADB_ADD} / {@code SADB_UPDATE}, the SA is inbound (its destination is
+     * this host). KLIPS told the direction from its own addresses; the userspace KLIPS has none.
+     */
+    public static final int X_JSWAN_INBOUND = 0x1_0000;
+    /**
+     * jswan: on an {@code SADB_ADD} / {@code SADB_UPDATE} of an inbound SA, pluto's
+     * {@code --disablearrivalcheck}: decapsulated packets are not checked against the SA's flow.
+     */
+    public static final int X_JSWAN_NOARRIVALCHECK = 0x2_0000;
 
     private SaFlags() {
     }

@@ -17,6 +17,10 @@
  *       {@link org.jswan.klips.Kernel} call and what the kernel answers;
  *       {@link org.jswan.klips.pfkey.RequiredExtensions} is the kernel's check that a request
  *       carries what its type needs.</li>
+ *   <li>{@link org.jswan.klips.pfkey.PfKeySocket} is a PF_KEY socket as pluto sees it
+ *       ({@link org.jswan.klips.pfkey.InProcessPfKeySocket} to the userspace KLIPS), and
+ *       {@link org.jswan.klips.pfkey.PfKeyKernel} the {@link org.jswan.klips.Kernel} that talks
+ *       over one.</li>
  * </ul>
  *
  * <p>Byte order is Linux's on x86-64: the 16/32/64-bit fields are little-endian (host order)
@@ -24,6 +28,6 @@
  * and flow label inside a {@code sockaddr}. Every decoding fault is a
  * {@link org.jswan.klips.pfkey.PfKeyException} carrying the errno a kernel would answer with.
  * The codec carries no meaning: it never looks at keys, never checks algorithms, never touches
- * a socket.
+ * a socket; {@code PfKeyKernel} is the one class here that does.
  */
 package org.jswan.klips.pfkey;

@@ -147,6 +147,11 @@ final class Datapath implements AutoCloseable {
         log.accept("klips: deleted " + ref);
     }
 
+    void flush(org.jswan.klips.SaProto proto) {
+        sadb.flush(proto);
+        log.accept("klips: flushed " + (proto == null ? "every SA" : "the " + proto.prefix() + " SAs"));
+    }
+
     void groupSas(SaRef inner, SaRef outer) throws KernelException {
         sadb.group(inner, outer);
         log.accept("klips: grouped " + inner + " with " + outer);

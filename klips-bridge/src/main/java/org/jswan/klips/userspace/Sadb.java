@@ -234,6 +234,31 @@ final class Sadb {
         out.inner = in;
     }
 
+    /** Whether {@link #getSpi} handed out this SPI and no SA has it yet. */
+    synchronized boolean isLarval(SaRef ref) {
+        return larval.contains(Key.of(ref));
+    }
+
+    /** {@code SADB_FLUSH}: removes every SA of {@code proto}, or every SA when it is null. */
+    synchronized void flush(SaProto proto) {
+        for (SaEntry e : all()) {
+            if (proto == null || e.proto() == proto) {
+                sas.remove(Key.of(e.ref));
+                e.inner = null;
+                e.outer = null;
+                e.close();
+            }
+        }
+        for (SaEntry e : sas.values()) {
+            if (e.inner != null && !sas.containsValue(e.inner)) {
+                e.inner = null;
+            }
+            if (e.outer != null && !sas.containsValue(e.outer)) {
+                e.outer = null;
+            }
+        }
+    }
+
     synchronized void clear() {
         for (SaEntry e : sas.values()) {
             e.close();

@@ -11,31 +11,36 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.jswan.klips.AcquireListener;
-import org.jswan.klips.Eroute;
-import org.jswan.klips.Kernel;
 import org.jswan.klips.KernelException;
 import org.jswan.klips.Route;
 import org.jswan.klips.SaCounters;
-import org.jswan.klips.SaParams;
-import org.jswan.klips.SaProto;
 import org.jswan.klips.SaRef;
 import org.jswan.klips.UdpSender;
 import org.jswan.klips.esp.Ipv4;
+import org.jswan.klips.pfkey.PfKeyKernel;
+import org.jswan.klips.pfkey.PfKeySocket;
 
 /**
- * KLIPS in userspace: the {@link Kernel} backend for a kernel without ESP or PF_KEY. Packets
- * the stack routes into the TUN device {@code ipsec0} are matched to eroutes and encapsulated;
- * ESP/AH/IPComp arrive on raw IP sockets, ESP-in-UDP through pluto's NAT-T socket
- * ({@link #espInUdp}); decapsulated packets go back into {@code ipsec0}.
+ * KLIPS in userspace, for a kernel without ESP or PF_KEY. Packets the stack routes into the TUN
+ * device {@code ipsec0} are matched to eroutes and encapsulated; ESP/AH/IPComp arrive on raw IP
+ * sockets, ESP-in-UDP through pluto's NAT-T socket ({@link #espInUdp}); decapsulated packets go
+ * back into {@code ipsec0}.
+ *
+ * <p>pluto drives it as it drove KLIPS, through PF_KEY: {@link #openPfKey()} is a socket to it,
+ * over which a {@link org.jswan.klips.pfkey.PfKeyKernel} sends {@code SADB_*} messages, and
+ * {@code %trap} ACQUIREs come back as {@code SADB_ACQUIRE}. What KLIPS offered outside PF_KEY is
+ * read or done directly ({@link PfKeyKernel.Direct}): routes, ESP-in-UDP, the counters and the
+ * {@code /proc/net/ipsec_spi}- and {@code ipsec_eroute}-like listings.
  *
  * <p>Two daemon threads read the devices: {@code klips-out} (TUN: outbound, and the hold
- * queue's timeouts) and {@code klips-in} (raw sockets). pluto's calls come from its loop thread.
- * Needs CAP_NET_ADMIN and CAP_NET_RAW (root).
+ * queue's timeouts) and {@code klips-in} (raw sockets). PF_KEY requests are carried out on the
+ * writer's thread. Needs CAP_NET_ADMIN and CAP_NET_RAW (root).
  */
-public final class UserspaceKlips implements Kernel {
+public final class UserspaceKlips implements PfKeyKernel.Direct {
     private static final int POLL_MILLIS = 200;
 
     private final Datapath datapath;
+    private final KlipsPfKey pfkey;
     private final PacketPort tun;
     private final PacketPort wire;
     private final LinkConfig link;
@@ -47,9 +52,11 @@ public final class UserspaceKlips implements Kernel {
     /**
      * A KLIPS on the given devices (tests give memory ones). Nothing runs until {@link #start()}.
      */
-    UserspaceKlips(KlipsOptions options, PacketPort tun, PacketPort wire, UdpSender udp, AcquireListener acquires,
-                   Consumer<String> log, LongSupplier clock, RandomGenerator rng, LinkConfig link) {
-        this.datapath = new Datapath(options, tun, wire, udp, acquires, log, clock, rng);
+    UserspaceKlips(KlipsOptions options, PacketPort tun, PacketPort wire, UdpSender udp, Consumer<String> log,
+                   LongSupplier clock, RandomGenerator rng, LinkConfig link) {
+        AcquireListener toPfKey = this::acquired;
+        this.datapath = new Datapath(options, tun, wire, udp, toPfKey, log, clock, rng);
+        this.pfkey = new KlipsPfKey(datapath, log);
         this.tun = tun;
         this.wire = wire;
         this.link = Objects.requireNonNull(link, "link");
@@ -62,11 +69,11 @@ public final class UserspaceKlips implements Kernel {
      * opens the raw sockets for ESP, AH and IPComp, and starts the datapath threads.
      *
      * @param udp      sends ESP-in-UDP through pluto's NAT-T socket
-     * @param acquires receives ACQUIREs for {@code %trap} eroutes
-     * @param log      one line per SA, eroute or route change (and per dropped packet with debug)
+     * @param log      one line per SA, eroute or route change, per refused PF_KEY request (and per
+     *                 dropped packet with debug)
      */
-    public static UserspaceKlips open(KlipsOptions options, UdpSender udp, AcquireListener acquires,
-                                      Consumer<String> log) throws KernelException {
+    public static UserspaceKlips open(KlipsOptions options, UdpSender udp, Consumer<String> log)
+            throws KernelException {
         TunDevice tun;
         try {
             tun = TunDevice.open(options.interfaceName());
@@ -89,12 +96,25 @@ public final class UserspaceKlips implements Kernel {
             wire.close();
             throw e;
         }
-        UserspaceKlips k = new UserspaceKlips(options.withInterfaceName(tun.name()), tun, wire, udp, acquires, log,
+        UserspaceKlips k = new UserspaceKlips(options.withInterfaceName(tun.name()), tun, wire, udp, log,
                 System::nanoTime, new SecureRandom(), link);
         k.start();
         log.accept("klips: " + tun.name() + " up, mtu " + options.mtu()
                 + (options.physicalInterface() != null ? ", attached to " + options.physicalInterface() : ""));
         return k;
+    }
+
+    /** A {@code %trap} caught a packet: ACQUIRE on the PF_KEY sockets. */
+    private void acquired(org.jswan.klips.Acquire a) {
+        pfkey.acquire(a);
+    }
+
+    /**
+     * A new PF_KEY socket to this KLIPS: what {@code socket(PF_KEY, SOCK_RAW, PF_KEY_V2)} was to
+     * the kernel one. It gets ACQUIREs once it has registered for ESP.
+     */
+    public PfKeySocket openPfKey() {
+        return pfkey.open();
     }
 
     /** Starts the two reader threads. */
@@ -155,36 +175,6 @@ public final class UserspaceKlips implements Kernel {
         }
     }
 
-    @Override
-    public String name() {
-        return "klips";
-    }
-
-    @Override
-    public long getSpi(SaProto proto, InetAddress src, InetAddress dst, long min, long max) throws KernelException {
-        return datapath.getSpi(proto, dst, min, max);
-    }
-
-    @Override
-    public void addSa(SaParams sa) throws KernelException {
-        datapath.addSa(sa);
-    }
-
-    @Override
-    public void deleteSa(SaRef sa) throws KernelException {
-        datapath.deleteSa(sa);
-    }
-
-    @Override
-    public void groupSas(SaRef inner, SaRef outer) throws KernelException {
-        datapath.groupSas(inner, outer);
-    }
-
-    @Override
-    public void eroute(Eroute eroute) throws KernelException {
-        datapath.eroute(eroute);
-    }
-
     /** Adds or deletes the route itself when {@link KlipsOptions#manageRoutes()}; else leaves it to updown. */
     @Override
     public void route(Route route) throws KernelException {
@@ -206,6 +196,7 @@ public final class UserspaceKlips implements Kernel {
         datapath.inboundUdp(src, dst, packet);
     }
 
+    /** Read directly, as KLIPS's {@code /proc/net/ipsec_spi}. */
     @Override
     public Optional<SaCounters> counters(SaRef sa) {
         SaEntry e = datapath.sadb.get(sa);

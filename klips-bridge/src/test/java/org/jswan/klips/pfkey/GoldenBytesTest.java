@@ -97,7 +97,7 @@ class GoldenBytesTest {
                 02 00 01 00   # SA
                 c0 ff ee 01   # spi
                 40 01 05 0c   # replay 64, MATURE, SHA2_256HMAC 5, AESCBC 12
-                00 00 00 00
+                00 00 01 00   # flags: jswan's X_JSWAN_INBOUND 0x10000 (the SA is inbound)
                 03 00 05 00 00 00 00 00 02 00 00 00 c0 00 02 02 00 00 00 00 00 00 00 00   # ADDRESS_SRC 192.0.2.2
                 03 00 06 00 00 00 00 00 02 00 00 00 c0 00 02 01 00 00 00 00 00 00 00 00   # ADDRESS_DST 192.0.2.1
                 05 00 08 00   # KEY_AUTH, len 5

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import org.jswan.klips.Eroute;
+import org.jswan.klips.KernelException;
 import org.jswan.klips.KeyMaterial;
 import org.jswan.klips.Net;
 import org.jswan.klips.SaCounters;
@@ -17,6 +18,7 @@ import org.jswan.klips.SaProto;
 import org.jswan.klips.SaRef;
 import org.jswan.klips.UdpSender;
 import org.jswan.klips.esp.UdpEncapsulation;
+import org.jswan.klips.pfkey.PfKeyKernel;
 
 /**
  * One side of the namespace datapath test, run as its own JVM inside a network namespace
@@ -70,17 +72,25 @@ public final class KlipsTestNode {
             };
         }
         UserspaceKlips klips = UserspaceKlips.open(KlipsOptions.defaults().withPhysicalInterface(device), sender,
-                a -> System.err.println("node: " + a), line -> System.err.println("node: " + line));
+                line -> System.err.println("node: " + line));
+        PfKeyKernel kernel;
+        try {
+            kernel = PfKeyKernel.open("klips", klips.openPfKey(), ProcessHandle.current().pid(), klips,
+                    a -> System.err.println("node: " + a), line -> System.err.println("node: " + line), line -> { });
+        } catch (KernelException | RuntimeException e) {
+            klips.close();
+            throw e;
+        }
         try {
             // left->right keys start at 0x10/0x40, right->left at 0x20/0x60
             SaRef outRef = new SaRef(SaProto.ESP, outSpi, me, peer);
             SaRef inRef = new SaRef(SaProto.ESP, inSpi, peer, me);
             int outBase = left ? 0x10 : 0x20;
             int inBase = left ? 0x20 : 0x10;
-            klips.addSa(new SaParams(outRef, false, true, 12, key(16, outBase), 3, key(20, outBase + 0x30), port, port));
-            klips.addSa(new SaParams(inRef, true, true, 12, key(16, inBase), 3, key(20, inBase + 0x30), port, port)
+            kernel.addSa(new SaParams(outRef, false, true, 12, key(16, outBase), 3, key(20, outBase + 0x30), port, port));
+            kernel.addSa(new SaParams(inRef, true, true, 12, key(16, inBase), 3, key(20, inBase + 0x30), port, port)
                     .withFlow(theirs, ours));
-            klips.eroute(new Eroute(Eroute.Op.ADD, ours, theirs, outRef));
+            kernel.eroute(new Eroute(Eroute.Op.ADD, ours, theirs, outRef));
             new LinkConfig().ip("route", "replace", theirs.toString(), "dev", "ipsec0", "src", myHost);
             if (socket != null) {
                 DatagramChannel ch = socket;
@@ -92,8 +102,8 @@ public final class KlipsTestNode {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.equals("status")) {
-                    SaCounters o = klips.counters(outRef).orElseThrow();
-                    SaCounters i = klips.counters(inRef).orElseThrow();
+                    SaCounters o = kernel.counters(outRef).orElseThrow();
+                    SaCounters i = kernel.counters(inRef).orElseThrow();
                     out.println("COUNTERS out=" + o.packets() + " in=" + i.packets() + " dropped=" + i.dropped()
                             + " " + klips.stats());
                 } else if (line.equals("quit")) {
@@ -101,7 +111,7 @@ public final class KlipsTestNode {
                 }
             }
         } finally {
-            klips.close();
+            kernel.close();
             if (socket != null) {
                 socket.close();
             }

@@ -29,6 +29,7 @@ import org.jswan.klips.SaProto;
 import org.jswan.klips.SaRef;
 import org.jswan.klips.Shunt;
 import org.jswan.klips.esp.Ipv4;
+import org.jswan.klips.pfkey.PfKeyKernel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,7 @@ class UserspaceKlipsTest {
     }
 
     private final List<UserspaceKlips> started = new ArrayList<>();
+    private final List<PfKeyKernel> kernels = new ArrayList<>();
     private final BlockingQueue<Acquire> acquires = new LinkedBlockingQueue<>();
     private final List<String> acquireThreads = Collections.synchronizedList(new ArrayList<>());
     private final BlockingQueue<byte[]> udpOut = new LinkedBlockingQueue<>();
@@ -54,17 +56,27 @@ class UserspaceKlipsTest {
 
     private UserspaceKlips klips(MemoryPort tun, MemoryPort wire, FakeLink link, KlipsOptions o) {
         UserspaceKlips k = new UserspaceKlips(o, tun, wire, (s, sp, d, dp, payload) -> udpOut.add(payload.clone()),
-                x -> {
-                    acquireThreads.add(Thread.currentThread().getName());
-                    acquires.add(x);
-                }, log::add, System::nanoTime, new Random(started.size()), link);
+                log::add, System::nanoTime, new Random(started.size()), link);
         k.start();
         started.add(k);
         return k;
     }
 
+    /** pluto's side: PF_KEY over a socket to {@code k}. */
+    private PfKeyKernel kernel(UserspaceKlips k) throws Exception {
+        PfKeyKernel p = PfKeyKernel.open("klips", k.openPfKey(), 4242, k, x -> {
+            acquireThreads.add(Thread.currentThread().getName());
+            acquires.add(x);
+        }, log::add, line -> { });
+        kernels.add(p);
+        return p;
+    }
+
     @AfterEach
     void stop() {
+        for (PfKeyKernel k : kernels) {
+            k.close();
+        }
         for (UserspaceKlips k : started) {
             k.close();
         }
@@ -85,9 +97,10 @@ class UserspaceKlipsTest {
         MemoryPort wireB = new MemoryPort();
         UserspaceKlips a = klips(tunA, wireA, new FakeLink(), KlipsOptions.defaults());
         UserspaceKlips b = klips(tunB, wireB, new FakeLink(), KlipsOptions.defaults());
-        assertEquals("klips", a.name());
-        tunnel(a, GW_A, GW_B, 0x1001, 0x1002, NET_A, NET_B, 0);
-        tunnel(b, GW_B, GW_A, 0x1002, 0x1001, NET_B, NET_A, 0);
+        PfKeyKernel ka = kernel(a);
+        assertEquals("klips", ka.name());
+        tunnel(ka, GW_A, GW_B, 0x1001, 0x1002, NET_A, NET_B, 0);
+        tunnel(kernel(b), GW_B, GW_A, 0x1002, 0x1001, NET_B, NET_A, 0);
         for (int i = 1; i <= 3; i++) {
             byte[] ping = icmp(HOST_A, HOST_B, i, 56);
             tunA.incoming.add(ping);
@@ -97,14 +110,14 @@ class UserspaceKlipsTest {
             wireB.incoming.add(esp);
             assertArrayEquals(ping, tunB.next(WAIT), "out of b's ipsec0");
         }
-        SaCounters c = a.counters(new SaRef(SaProto.ESP, 0x1001, GW_A, GW_B)).orElseThrow();
+        SaCounters c = ka.counters(new SaRef(SaProto.ESP, 0x1001, GW_A, GW_B)).orElseThrow();
         assertEquals(3, c.packets());
         assertEquals(3 * 84, c.bytes());
         assertTrue(c.idle().isPresent());
         assertEquals(3, b.counters(new SaRef(SaProto.ESP, 0x1001, GW_A, GW_B)).orElseThrow().packets(), "b's inbound SA");
         assertFalse(a.counters(new SaRef(SaProto.ESP, 0x7777, GW_A, GW_B)).isPresent());
         assertEquals(1, a.eroutes().size());
-        assertTrue(a.eroutes().get(0).matches("3\\s+198.51.100.0/24\\s+-> 203.0.113.0/24\\s+=> esp.1001@192.0.2.2"),
+        assertTrue(a.eroutes().get(0).matches("3\\s+198.51.100.0/24\\s+-> 203.0.113.0/24\\s+=> tun.1001@192.0.2.2"),
                 a.eroutes().get(0));
         assertTrue(a.spis().get(0).contains("SADB_X_EALG_AESCBC/SADB_AALG_SHA1HMAC"), a.spis().toString());
         assertEquals(3, a.stats().get(KlipsStats.Counter.ENCAPSULATED));
@@ -116,8 +129,8 @@ class UserspaceKlipsTest {
         MemoryPort tunB = new MemoryPort();
         UserspaceKlips a = klips(tunA, new MemoryPort(), new FakeLink(), KlipsOptions.defaults());
         UserspaceKlips b = klips(tunB, new MemoryPort(), new FakeLink(), KlipsOptions.defaults());
-        tunnel(a, GW_A, GW_B, 0x1001, 0x1002, NET_A, NET_B, 4500);
-        tunnel(b, GW_B, GW_A, 0x1002, 0x1001, NET_B, NET_A, 4500);
+        tunnel(kernel(a), GW_A, GW_B, 0x1001, 0x1002, NET_A, NET_B, 4500);
+        tunnel(kernel(b), GW_B, GW_A, 0x1002, 0x1001, NET_B, NET_A, 4500);
         byte[] ping = icmp(HOST_A, HOST_B, 1, 56);
         tunA.incoming.add(ping);
         byte[] esp = udpOut.poll(WAIT, TimeUnit.MILLISECONDS);
@@ -127,16 +140,16 @@ class UserspaceKlipsTest {
     }
 
     @Test
-    void trapRaisesAcquireFromTheReaderThread() throws Exception {
+    void trapRaisesAcquireThroughThePfKeyReader() throws Exception {
         MemoryPort tun = new MemoryPort();
         MemoryPort wire = new MemoryPort();
-        UserspaceKlips a = klips(tun, wire, new FakeLink(), KlipsOptions.defaults());
+        PfKeyKernel a = kernel(klips(tun, wire, new FakeLink(), KlipsOptions.defaults()));
         a.eroute(new Eroute(Eroute.Op.ADD, NET_A, NET_B, Shunt.TRAP.ref()));
         tun.incoming.add(icmp(HOST_A, HOST_B, 1, 8));
         Acquire acq = acquires.poll(WAIT, TimeUnit.MILLISECONDS);
         assertNotNull(acq);
         assertEquals(HOST_B, acq.dst());
-        assertEquals("klips-out", acquireThreads.get(0), "raised on the TUN reader's thread");
+        assertEquals("pfkey-in", acquireThreads.get(0), "read from the PF_KEY socket by its reader thread");
         assertTrue(wire.sent.isEmpty(), "held");
         SaRef out = new SaRef(SaProto.ESP, 0x1001, GW_A, GW_B);
         a.addSa(Node.esp(out, false, true, 0, 0x1001));
@@ -163,13 +176,13 @@ class UserspaceKlipsTest {
 
     @Test
     void closeStopsTheThreadsPromptly() throws Exception {
-        UserspaceKlips a = klips(new MemoryPort(), new MemoryPort(), new FakeLink(), KlipsOptions.defaults());
+        PfKeyKernel a = kernel(klips(new MemoryPort(), new MemoryPort(), new FakeLink(), KlipsOptions.defaults()));
         long t0 = System.nanoTime();
         a.close();
         a.close();
         assertTrue(System.nanoTime() - t0 < 3_000_000_000L);
-        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("klips-")
-                && t.isAlive() && started.size() == 1));
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> (t.getName().startsWith("klips-")
+                || t.getName().equals("pfkey-in")) && t.isAlive()));
         assertTrue(log.contains("klips: closed"));
     }
 }

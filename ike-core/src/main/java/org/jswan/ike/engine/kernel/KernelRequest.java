@@ -9,8 +9,24 @@ import org.jswan.ike.base.Subnet;
 public sealed interface KernelRequest {
     String describe();
 
-    /** Protocol of one SA, as pluto's status names it. */
-    enum SaProto { AH, ESP, IPCOMP }
+    /**
+     * Protocol of one SA. IPIP is KLIPS's tunnel-mode SA (the "tunnel SPI", shown as
+     * {@code tun.1001@...}): never on the wire, grouped before the others.
+     */
+    enum SaProto {
+        AH("ah"), ESP("esp"), IPCOMP("comp"), IPIP("tun");
+
+        private final String prefix;
+
+        SaProto(String prefix) {
+            this.prefix = prefix;
+        }
+
+        /** pluto's name in an SA's text form, {@code esp.1234@192.0.2.2}. */
+        public String prefix() {
+            return prefix;
+        }
+    }
 
     /**
      * One SA to install. {@code inbound} SAs have {@code dst} = us. Keys are secrets and print as
@@ -21,17 +37,21 @@ public sealed interface KernelRequest {
                   int natSrcPort, int natDstPort) {
     }
 
-    /** Add a group of SAs that together protect one direction (outermost last). */
-    record AddSas(String connection, long serial, List<SaSpec> sas, Subnet ourClient, Subnet peerClient)
-            implements KernelRequest {
+    /**
+     * Add a group of SAs that together protect one direction (outermost last).
+     * {@code disableArrivalCheck} is the connection's {@code --disablearrivalcheck}: inbound
+     * packets are not checked against the client subnets.
+     */
+    record AddSas(String connection, long serial, List<SaSpec> sas, Subnet ourClient, Subnet peerClient,
+                  boolean disableArrivalCheck) implements KernelRequest {
         @Override
         public String describe() {
             StringBuilder sb = new StringBuilder("add");
             for (SaSpec s : sas) {
-                sb.append(' ').append(s.proto().name().toLowerCase()).append(s.src().isV4() ? '.' : ':')
+                sb.append(' ').append(s.proto().prefix()).append(s.src().isV4() ? '.' : ':')
                         .append(Long.toHexString(s.spi())).append('@').append(s.dst());
             }
-            return sb + " for " + ourClient + "===" + peerClient;
+            return sb + " for " + ourClient + "===" + peerClient + (disableArrivalCheck ? " (disablearrivalcheck)" : "");
         }
     }
 
@@ -62,7 +82,7 @@ public sealed interface KernelRequest {
         public String describe() {
             StringBuilder sb = new StringBuilder("delete");
             for (SaSpec s : sas) {
-                sb.append(' ').append(s.proto().name().toLowerCase()).append(s.src().isV4() ? '.' : ':')
+                sb.append(' ').append(s.proto().prefix()).append(s.src().isV4() ? '.' : ':')
                         .append(Long.toHexString(s.spi())).append('@').append(s.dst());
             }
             return sb.toString();
