@@ -102,7 +102,12 @@ abstract class JswanScenarios implements InteropExtension.Diagnosable {
         charonMark = charon.log().mark();
         pcap = dir.resolve(conn + "-" + Artifacts.safe(info.getTestMethod().map(m -> m.getName()).orElse("test")
                 + "-" + info.getDisplayName()) + ".pcapng");
-        capture = Tshark.start(bed.left(), bed.leftInterface(), Duration.ofMinutes(5), pcap);
+        capture = Tshark.start(bed.left(), bed.leftInterface(), Duration.ofMinutes(5), pcap, captureOptions());
+    }
+
+    /** More dumpcap options for this class's captures (e.g. a filter that leaves bulk ESP out). */
+    List<String> captureOptions() {
+        return List.of();
     }
 
     @AfterEach

@@ -84,6 +84,40 @@ final class Netns implements AutoCloseable {
         exec(IP_TIMEOUT, "sysctl", "-q", "-w", key + "=" + value).requireOk();
     }
 
+    /** An interface's packet and byte counters, as {@code ip -s link} shows them (rx: into the stack). */
+    record LinkStats(long rxPackets, long rxBytes, long txPackets, long txBytes) {
+        private static final java.util.regex.Pattern DIR = java.util.regex.Pattern.compile(
+                "\"(rx|tx)\":\\{\"bytes\":(\\d+),\"packets\":(\\d+)");
+
+        /** Parses {@code ip -s -j link show DEV}. */
+        static LinkStats parse(String json) {
+            long[] v = new long[4];
+            int seen = 0;
+            java.util.regex.Matcher m = DIR.matcher(json);
+            while (m.find()) {
+                int at = m.group(1).equals("rx") ? 0 : 2;
+                v[at] = Long.parseLong(m.group(3));
+                v[at + 1] = Long.parseLong(m.group(2));
+                seen++;
+            }
+            if (seen != 2) {
+                throw new IllegalArgumentException("no rx/tx counters in: " + json);
+            }
+            return new LinkStats(v[0], v[1], v[2], v[3]);
+        }
+
+        /** What was counted since {@code before}. */
+        LinkStats minus(LinkStats before) {
+            return new LinkStats(rxPackets - before.rxPackets, rxBytes - before.rxBytes,
+                    txPackets - before.txPackets, txBytes - before.txBytes);
+        }
+    }
+
+    /** The counters of {@code dev} here. */
+    LinkStats linkStats(String dev) {
+        return LinkStats.parse(ip("-s", "-j", "link", "show", "dev", dev).text());
+    }
+
     /** Runs {@code command} inside the namespace ({@code ip netns exec}), bounded by {@code timeout}. */
     Exec.Result exec(Duration timeout, String... command) {
         return exec(timeout, Map.of(), List.of(command));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 final class Prerequisites {
     static final Path CHARON = Path.of(System.getProperty("jswan.charon", "/usr/lib/ipsec/charon"));
     static final Path LIBIPSEC_PLUGIN = Path.of("/usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so");
-    private static final List<String> TOOLS = List.of("ip", "swanctl", "tshark", "ping", "kill", "sh", "bash", "mount", "sysctl");
+    private static final List<String> TOOLS = List.of("ip", "swanctl", "tshark", "ping", "kill", "sh", "bash", "mount", "sysctl", "iperf3", "ss");
 
     private Prerequisites() {
     }

@@ -68,6 +68,14 @@ final class Tshark {
      * until it is capturing. tshark ends by itself after {@code max} at the latest.
      */
     static Capture start(Netns ns, String iface, Duration max, Path pcap) {
+        return start(ns, iface, max, pcap, List.of());
+    }
+
+    /**
+     * Like {@link #start(Netns, String, Duration, Path)} with more dumpcap options, e.g. a
+     * snapshot length ({@code -s 96}) or a capture filter ({@code -f BPF}) for bulk traffic.
+     */
+    static Capture start(Netns ns, String iface, Duration max, Path pcap, List<String> options) {
         try {
             Files.createDirectories(pcap.getParent());
             Files.deleteIfExists(pcap);
@@ -76,9 +84,12 @@ final class Tshark {
         }
         Path log = pcap.resolveSibling(pcap.getFileName() + ".tshark.log");
         String marker = "-w " + pcap;
-        Daemon d = ns.start("tshark", List.of("tshark", "-i", iface, "-n", "-q", "-a",
-                        "duration:" + Math.max(1, max.toSeconds()), "-w", pcap.toString()), Map.of(), log, log,
-                pid -> Daemon.cmdline(pid).contains(marker));
+        List<String> cmd = new ArrayList<>(List.of("tshark", "-i", iface, "-n", "-q", "-a",
+                "duration:" + Math.max(1, max.toSeconds())));
+        cmd.addAll(options);
+        cmd.add("-w");
+        cmd.add(pcap.toString());
+        Daemon d = ns.start("tshark", cmd, Map.of(), log, log, pid -> Daemon.cmdline(pid).contains(marker));
         LogFile l = new LogFile(log);
         if (!Wait.until(Duration.ofSeconds(10), () -> !d.alive() || !l.grep(0, "Capturing on").isEmpty())
                 || !d.alive()) {
@@ -250,6 +261,11 @@ final class Tshark {
             cmd.add(filter);
         }
         return Exec.run(DECODE_TIMEOUT, cmd).requireOk().out();
+    }
+
+    /** How many frames of the capture match {@code filter}. */
+    static int count(Path pcap, String filter) {
+        return fields(pcap, filter, List.of(), "frame.number").size();
     }
 
     /** {@code tshark -T fields}: one row per matching frame, the fields tab-separated. */

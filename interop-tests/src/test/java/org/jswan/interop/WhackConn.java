@@ -18,6 +18,7 @@ final class WhackConn {
     private final String name;
     private String leftClient = Testbed.LEFT_NET;
     private String rightClient = Testbed.RIGHT_NET;
+    private boolean tunnel = true;
     private boolean pfs;
     private String ike;
     private String esp;
@@ -38,6 +39,13 @@ final class WhackConn {
         WhackConn c = new WhackConn(name);
         c.leftClient = null;
         c.rightClient = null;
+        return c;
+    }
+
+    /** Host to host in transport mode: 192.0.2.1 to 192.0.2.2, no clients, no {@code --tunnel}. */
+    static WhackConn transport(String name) {
+        WhackConn c = hosts(name);
+        c.tunnel = false;
         return c;
     }
 
@@ -92,7 +100,7 @@ final class WhackConn {
         }
         a.add("--psk");
         a.add("--encrypt");
-        if (leftClient == null && rightClient == null) {
+        if (leftClient == null && rightClient == null && tunnel) {
             a.add("--tunnel"); // host to host in tunnel mode: charon's kernel-libipsec has no transport
         }
         if (pfs) {

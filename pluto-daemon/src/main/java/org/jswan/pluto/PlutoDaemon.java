@@ -114,8 +114,13 @@ final class PlutoDaemon {
             };
             org.jswan.klips.AcquireListener acquire = a -> inbox.post(now -> new org.jswan.ike.engine.Input.Acquire(
                     org.jswan.ike.base.IpAddress.of(a.src()), org.jswan.ike.base.IpAddress.of(a.dst()), a.protocol(), now));
-            org.jswan.klips.userspace.UserspaceKlips klips = org.jswan.klips.userspace.UserspaceKlips.open(
-                    org.jswan.klips.userspace.KlipsOptions.defaults().withManageRoutes(false), udp,
+            org.jswan.klips.userspace.KlipsOptions ko = org.jswan.klips.userspace.KlipsOptions.defaults()
+                    .withManageRoutes(false);
+            java.util.Optional<String> physical = PhysicalInterface.detect(o.interfaces());
+            if (physical.isPresent()) {
+                ko = ko.withPhysicalInterface(physical.get());
+            }
+            org.jswan.klips.userspace.UserspaceKlips klips = org.jswan.klips.userspace.UserspaceKlips.open(ko, udp,
                     line -> log.debug(Debug.KLIPS, () -> "klips: " + line));
             Kernel kernel;
             try {

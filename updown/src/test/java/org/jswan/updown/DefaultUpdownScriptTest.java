@@ -60,6 +60,19 @@ class DefaultUpdownScriptTest {
     }
 
     @Test
+    void hostToHostRoutesThePeerItselfFromOurAddress() {
+        Map<String, String> e = env("route-host");
+        e.put("PLUTO_ME", "192.0.2.1");
+        e.put("PLUTO_MY_CLIENT", "192.0.2.1/32");
+        e.put("PLUTO_PEER_CLIENT", "192.0.2.2/32");
+        UpdownResult r = run("route-host", e);
+        // the interface does not exist, so ip fails: what matters is that the route was asked for
+        assertEquals(1, r.exitStatus(), r.output().toString());
+        assertTrue(String.join("\n", r.output()).contains("ip route replace 192.0.2.2/32 dev jswan-test-nonexistent0"),
+                r.output().toString());
+    }
+
+    @Test
     void peerControlledTextIsNeverExecuted() throws Exception {
         Files.deleteIfExists(Path.of("/tmp/jswan-updown-injected"));
         for (String verb : new String[] {"prepare-client", "route-client", "unroute-client", "up-client", "down-client"}) {

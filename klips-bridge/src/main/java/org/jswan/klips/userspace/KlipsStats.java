@@ -47,7 +47,9 @@ public final class KlipsStats {
         /** Outbound: the SA's sequence numbers are used up. */
         DROP_SEQUENCE,
         /** A device refused to send. */
-        DROP_SEND_ERROR
+        DROP_SEND_ERROR,
+        /** Outbound: our own ESP or AH came back into ipsec0 (the peer is routed there, ipsec0 attached to nothing). */
+        DROP_LOOP
     }
 
     private final AtomicLongArray counts = new AtomicLongArray(Counter.values().length);

@@ -18,6 +18,7 @@ final class Outbound {
     enum Fate { SENT, HELD, DROPPED }
 
     private final Datapath d;
+    private final IkeBypass ikeBypass = new IkeBypass();
 
     Outbound(Datapath d) {
         this.d = d;
@@ -38,6 +39,9 @@ final class Outbound {
             return;
         }
         er.packets.incrementAndGet();
+        if (bypass(er, p, sel)) {
+            return;
+        }
         if (dispatch(er, p, sel, false) != Fate.HELD) {
             return;
         }
@@ -49,6 +53,39 @@ final class Outbound {
             acquires.add(new Acquire(sel.srcAddress(), sel.dstAddress(), sel.protocol(), sel.srcPort(),
                     sel.dstPort(), er.src, er.dst));
         }
+    }
+
+    /**
+     * pluto's own IKE (or ESP-in-UDP) to the peer of {@code er}: out in the clear ({@link IkeBypass}).
+     * Our own ESP or AH between the SA's ends back in ipsec0: the raw socket's packets are routed
+     * into ipsec0 (host to host, ipsec0 attached to no interface); dropped, or they would loop.
+     */
+    private boolean bypass(ErouteTable.Entry er, byte[] p, IpSelectors sel) {
+        int proto = sel.protocol();
+        if (proto != Ipv4.PROTO_UDP && proto != Ipv4.PROTO_ESP && proto != Ipv4.PROTO_AH) {
+            return false; // the common case, decided before any lookup
+        }
+        SaEntry sa = er.shunt == null ? d.sadb.get(er.target) : null;
+        if (er.shunt == null && sa == null) {
+            return false;
+        }
+        List<SaEntry> chain = sa == null ? null : sa.chain();
+        SaEntry outermost = chain == null ? null : chain.get(chain.size() - 1);
+        if (proto != Ipv4.PROTO_UDP) {
+            if (outermost == null || !java.util.Arrays.equals(outermost.ref.src().getAddress(), sel.src())
+                    || !java.util.Arrays.equals(outermost.ref.dst().getAddress(), sel.dst())) {
+                return false;
+            }
+            d.drop(Counter.DROP_LOOP, outermost, sel + ": our own " + (proto == Ipv4.PROTO_ESP ? "ESP" : "AH")
+                    + " routed back into " + d.options.interfaceName() + " (attach it to the physical interface)");
+            return true;
+        }
+        if (!ikeBypass.passes(p, sel, er, outermost)) {
+            return false;
+        }
+        d.sendWire(p, sel.length());
+        d.stats.add(Counter.PASSED);
+        return true;
     }
 
     private void countHold(HoldQueue.Result r, IpSelectors sel) {

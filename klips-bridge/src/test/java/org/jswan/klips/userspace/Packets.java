@@ -48,10 +48,15 @@ final class Packets {
 
     /** A UDP datagram from port 5000 to {@code dstPort}. */
     static byte[] udp(InetAddress src, InetAddress dst, int dstPort, int payload) {
+        return udp(src, 5000, dst, dstPort, payload);
+    }
+
+    /** A UDP datagram from {@code srcPort} to {@code dstPort}, IP ID 7, fragmentable. */
+    static byte[] udp(InetAddress src, int srcPort, InetAddress dst, int dstPort, int payload) {
         byte[] p = new byte[20 + 8 + payload];
         Ipv4.writeHeader(p, 0, 0, p.length, 7, 0, 64, Ipv4.PROTO_UDP, src.getAddress(), dst.getAddress());
-        p[20] = 0x13;
-        p[21] = (byte) 0x88;
+        p[20] = (byte) (srcPort >>> 8);
+        p[21] = (byte) srcPort;
         p[22] = (byte) (dstPort >>> 8);
         p[23] = (byte) dstPort;
         p[24] = (byte) ((8 + payload) >>> 8);
