@@ -67,6 +67,9 @@ final class IkeSockets implements AutoCloseable {
     }
 
     /** Opens and binds a socket on {@code local}; a failure is logged (the engine is not told). */
+    /** Bytes of socket receive buffer asked for each IKE socket. */
+    static final int RECEIVE_BUFFER = 4 << 20;
+
     void open(String iface, Endpoint local) {
         if (socks.containsKey(local)) {
             log.debug(Debug.CONTROL, () -> "UDP socket " + local + " is already open");
@@ -76,6 +79,9 @@ final class IkeSockets implements AutoCloseable {
         try {
             ch = DatagramChannel.open(local.address().isV4() ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
             ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            // the NAT-T socket also carries ESP-in-UDP for the userspace KLIPS: room for bursts
+            // (the kernel caps it at net.core.rmem_max)
+            ch.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
             ch.bind(new InetSocketAddress(bindAddress(iface, local.address()), local.port()));
             ch.configureBlocking(false);
             SelectionKey key = ch.register(selector, SelectionKey.OP_READ);
