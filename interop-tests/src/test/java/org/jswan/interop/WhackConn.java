@@ -18,6 +18,8 @@ final class WhackConn {
     private final String name;
     private String leftClient = Testbed.LEFT_NET;
     private String rightClient = Testbed.RIGHT_NET;
+    private String rightHost = Testbed.RIGHT_IP;
+    private String leftNexthop;
     private boolean pfs;
     private String ike;
     private String esp;
@@ -38,6 +40,19 @@ final class WhackConn {
         WhackConn c = new WhackConn(name);
         c.leftClient = null;
         c.rightClient = null;
+        return c;
+    }
+
+    /**
+     * Road warriors: 198.51.100.0/24 behind 192.0.2.1 to any peer ({@code --host %any}), whose
+     * client is its own address; each peer that connects gets an instance {@code "NAME"[N] ADDRESS}.
+     */
+    static WhackConn roadWarriors(String name) {
+        WhackConn c = new WhackConn(name);
+        c.rightHost = "%any";
+        c.rightClient = null;
+        c.leftNexthop = "%direct"; // whack wants a nexthop opposite %any: the peers are on our link
+
         return c;
     }
 
@@ -85,7 +100,11 @@ final class WhackConn {
             a.add("--client");
             a.add(leftClient);
         }
-        a.addAll(List.of("--to", "--host", Testbed.RIGHT_IP));
+        if (leftNexthop != null) {
+            a.add("--nexthop");
+            a.add(leftNexthop);
+        }
+        a.addAll(List.of("--to", "--host", rightHost));
         if (rightClient != null) {
             a.add("--client");
             a.add(rightClient);
