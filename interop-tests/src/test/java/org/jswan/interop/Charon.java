@@ -280,6 +280,21 @@ final class Charon implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGKILL by PID (verified first): charon dies at once, sending no Delete and cleaning up
+     * nothing but what the kernel does (its TUN device and routes go with the process). Waits
+     * (≤ 5 s) until it has exited.
+     */
+    void kill() {
+        if (daemon == null || !daemon.signal("KILL")) {
+            throw new AssertionError("charon in " + ns.name() + " is not running: nothing to kill");
+        }
+        if (!daemon.awaitExit(Duration.ofSeconds(5))) {
+            throw new AssertionError("charon in " + ns.name() + " (PID " + daemon.pid() + ") survived SIGKILL");
+        }
+        stop();
+    }
+
     /** Starts charon again with the same strongswan.conf and the swanctl.conf loaded last. */
     void restart(StrongswanConf settings, SwanctlConf swanctl) {
         stop();

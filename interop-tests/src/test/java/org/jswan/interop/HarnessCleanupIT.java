@@ -91,4 +91,19 @@ class HarnessCleanupIT {
             assertTrue(b.left().exec(Duration.ofSeconds(5), "ping", "-c", "1", "-W", "2", Testbed.RIGHT_IP).ok());
         }
     }
+
+    @Test
+    void a_host_added_to_the_testbed_goes_with_it() {
+        String name;
+        try (Testbed bed = Testbed.create()) {
+            Netns h = bed.addHost('c', "192.0.2.3");
+            name = h.name();
+            assertTrue(Netns.exists(name));
+            assertTrue(bed.hostInterface('c').length() <= 15, "IFNAMSIZ: " + bed.hostInterface('c'));
+            // jswan's side reaches it over its own veth, and the charon's side does not
+            assertTrue(bed.left().exec(Duration.ofSeconds(5), "ping", "-c", "1", "-W", "2", "192.0.2.3").ok());
+            assertFalse(h.exec(Duration.ofSeconds(5), "ping", "-c", "1", "-W", "1", Testbed.RIGHT_IP).ok());
+        }
+        assertFalse(Netns.exists(name), name + " still exists");
+    }
 }

@@ -13,21 +13,25 @@ import java.util.regex.Pattern;
  * <pre>
  * 000 #2: "t":4500 STATE_QUICK_I2 (sent QI2, IPsec SA established); EVENT_SA_REPLACE in 28103s; ...
  * 000 #2: "t" esp.71a85503@192.0.2.2 esp.3419fed4@192.0.2.1 tun.1004@192.0.2.2 tun.1003@192.0.2.1
+ * 000 #4: "rw"[1] 192.0.2.3:4500 STATE_MAIN_R3 (sent MR3, ISAKMP SA established); ...
  * </pre>
  *
  * The first esp SPI is the peer's (what we send to), the second ours (what we receive on).
  */
 final class JswanStatus {
     private static final Pattern STATE = Pattern.compile(
-            "^(?:\\d{3} )?#(\\d+): \"([^\"]+)\"(?:\\[\\d+])?(?::(\\d+))? (STATE_[A-Z0-9_]+) ");
+            "^(?:\\d{3} )?#(\\d+): \"([^\"]+)\"(\\[\\d+](?: [0-9.]+)?)?(?::(\\d+))? (STATE_[A-Z0-9_]+) ");
     private static final Pattern ESP = Pattern.compile(
-            "^(?:\\d{3} )?#(\\d+): \"([^\"]+)\"(?:\\[\\d+])?(?::\\d+)? esp\\.([0-9a-f]+)@(\\S+) esp\\.([0-9a-f]+)@(\\S+)");
+            "^(?:\\d{3} )?#(\\d+): \"([^\"]+)\"(?:\\[\\d+](?: [0-9.]+)?)?(?::\\d+)? esp\\.([0-9a-f]+)@(\\S+) esp\\.([0-9a-f]+)@(\\S+)");
 
     private JswanStatus() {
     }
 
-    /** One state line: serial, connection, state name, the peer's port when not 500. */
-    record State(int serial, String connection, String kind, Integer peerPort) {
+    /**
+     * One state line: serial, connection, state name, the peer's port when not 500, and for an
+     * instance of a %any connection its number and peer ({@code "[1] 192.0.2.3"}, else null).
+     */
+    record State(int serial, String connection, String kind, Integer peerPort, String instance) {
     }
 
     /** An established IPsec SA: its state and the ESP SPI pair. */
@@ -40,8 +44,8 @@ final class JswanStatus {
         for (String l : status) {
             Matcher m = STATE.matcher(l);
             if (m.find()) {
-                out.add(new State(Integer.parseInt(m.group(1)), m.group(2), m.group(4),
-                        m.group(3) == null ? null : Integer.valueOf(m.group(3))));
+                out.add(new State(Integer.parseInt(m.group(1)), m.group(2), m.group(5),
+                        m.group(4) == null ? null : Integer.valueOf(m.group(4)), m.group(3)));
             }
         }
         return out;

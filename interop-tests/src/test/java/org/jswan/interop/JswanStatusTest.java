@@ -18,17 +18,19 @@ class JswanStatusTest {
                     + " newest IPSEC; eroute owner",
             "000 #2: \"t\" esp.71a85503@192.0.2.2 esp.3419fed4@192.0.2.1 tun.1004@192.0.2.2 tun.1003@192.0.2.1",
             "000 #1: \"t\":4500 STATE_MAIN_I4 (ISAKMP SA established); EVENT_SA_REPLACE in 2853s; newest ISAKMP",
-            "000 #3: \"r\"[1] STATE_QUICK_R2 (IPsec SA established)",
-            "000 #3: \"r\"[1] esp.1000@192.0.2.2 esp.ffff0001@192.0.2.1",
+            "000 #3: \"r\"[1] 192.0.2.3 STATE_QUICK_R2 (IPsec SA established)",
+            "000 #3: \"r\"[1] 192.0.2.3 esp.1000@192.0.2.3 esp.ffff0001@192.0.2.1",
+            "000 #5: \"r\"[2] 192.0.2.4:4500 STATE_MAIN_R3 (sent MR3, ISAKMP SA established); EVENT_SA_REPLACE in 3s",
             "000  ");
 
     @Test
     void states_with_their_nat_t_port() {
         List<JswanStatus.State> st = JswanStatus.states(STATUS);
 
-        assertEquals(List.of(new JswanStatus.State(2, "t", "STATE_QUICK_I2", 4500),
-                new JswanStatus.State(1, "t", "STATE_MAIN_I4", 4500),
-                new JswanStatus.State(3, "r", "STATE_QUICK_R2", null)), st);
+        assertEquals(List.of(new JswanStatus.State(2, "t", "STATE_QUICK_I2", 4500, null),
+                new JswanStatus.State(1, "t", "STATE_MAIN_I4", 4500, null),
+                new JswanStatus.State(3, "r", "STATE_QUICK_R2", null, "[1] 192.0.2.3"),
+                new JswanStatus.State(5, "r", "STATE_MAIN_R3", 4500, "[2] 192.0.2.4")), st);
     }
 
     @Test
@@ -44,6 +46,7 @@ class JswanStatusTest {
         assertEquals("192.0.2.1", t.us());
         assertEquals(4500, t.peerPort());
         assertEquals("STATE_QUICK_R2", sas.get(1).kind());
+        assertEquals("192.0.2.3", sas.get(1).peer());
         assertEquals(0xffff0001L, sas.get(1).ourSpi());
     }
 }

@@ -115,6 +115,8 @@ final class SwanctlConf {
         private String remotePubkey;
         private List<String> proposals = List.of("aes128-sha1-modp2048");
         private Duration rekeyTime = Duration.ofHours(4);
+        private Duration overTime;
+        private Duration randTime;
         private Duration dpdDelay = Duration.ZERO;
         private final List<Child> children = new ArrayList<>();
 
@@ -176,6 +178,18 @@ final class SwanctlConf {
             return this;
         }
 
+        /**
+         * IKEv1 reauthentication on a short lifetime: a new Main Mode every {@code every} (exactly:
+         * rand_time 0), the ISAKMP SA lifetime proposed {@code every + over} (charon's over_time, the
+         * hard end after the reauth; default 10 %).
+         */
+        Conn reauthEvery(Duration every, Duration over) {
+            this.rekeyTime = every;
+            this.overTime = over;
+            this.randTime = Duration.ZERO;
+            return this;
+        }
+
         /** Dead Peer Detection interval; 0 = off. */
         Conn dpd(Duration delay) {
             this.dpdDelay = delay;
@@ -195,6 +209,12 @@ final class SwanctlConf {
             s.append("        remote_addrs = ").append(remoteAddrs).append('\n');
             s.append("        proposals = ").append(String.join(", ", proposals)).append('\n');
             s.append("        rekey_time = ").append(seconds(rekeyTime)).append('\n');
+            if (overTime != null) {
+                s.append("        over_time = ").append(seconds(overTime)).append('\n');
+            }
+            if (randTime != null) {
+                s.append("        rand_time = ").append(seconds(randTime)).append('\n');
+            }
             s.append("        dpd_delay = ").append(seconds(dpdDelay)).append('\n');
             s.append("        unique = no\n");
             if (auth.equals("pubkey")) {

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +24,15 @@ import java.util.stream.Stream;
  *
  * Only documentation addresses (RFC 5737), only inside the two namespaces. Names carry the JVM's
  * PID and a sequence number, so concurrent runs and runs after a crash never collide.
+ *
+ * <p>{@link #addHost} adds further hosts on jswan's side of the world (road warriors at addresses
+ * no jswan connection names), each a namespace {@code jsw-PID-N-c}, {@code -d}, ... with a veth of
+ * its own into jswan's namespace, addressed point to point:
+ *
+ * <pre>
+ *  jsw-PID-N-a: jPID-Nac (no address; route 192.0.2.3/32)  &lt;-- veth --&gt;  jsw-PID-N-c: jPID-Nc 192.0.2.3/32
+ *                                                                      (route 192.0.2.1/32)
+ * </pre>
  */
 final class Testbed implements AutoCloseable {
     static final String LEFT_IP = "192.0.2.1";
@@ -32,7 +43,7 @@ final class Testbed implements AutoCloseable {
     static final String RIGHT_NET = "203.0.113.0/24";
 
     private static final AtomicInteger SEQ = new AtomicInteger();
-    private static final Pattern OURS = Pattern.compile("jsw-(\\d+)-\\d+-[ab]");
+    private static final Pattern OURS = Pattern.compile("jsw-(\\d+)-\\d+-[a-z]");
     private static boolean swept;
 
     private final Netns left;
@@ -40,6 +51,7 @@ final class Testbed implements AutoCloseable {
     private final String leftIf;
     private final String rightIf;
     private final Path shortDir;
+    private final List<Netns> hosts = new ArrayList<>();
 
     private Testbed(Netns left, Netns right, String leftIf, String rightIf, Path shortDir) {
         this.left = left;
@@ -117,10 +129,50 @@ final class Testbed implements AutoCloseable {
         return shortDir;
     }
 
+    /**
+     * A further host {@code letter} (c..z) at {@code address} (192.0.2.3 ...): its own namespace
+     * and a veth into jswan's, a /32 route each way; checks it passes a ping (≤ 5 s). It is
+     * deleted with the testbed.
+     */
+    Netns addHost(char letter, String address) {
+        if (letter < 'c' || letter > 'z') {
+            throw new IllegalArgumentException("hosts are c..z: " + letter);
+        }
+        String base = left.name().substring(0, left.name().length() - 2);
+        String ifBase = leftIf.substring(0, leftIf.length() - 1);
+        Netns h = Netns.create(base + "-" + letter);
+        synchronized (hosts) {
+            hosts.add(h);
+        }
+        String ifJswan = ifBase + "a" + letter;
+        String ifHost = ifBase + letter;
+        Netns.veth(left, ifJswan, h, ifHost);
+        h.addAddress(ifHost, address + "/32");
+        left.linkUp(ifJswan);
+        h.linkUp(ifHost);
+        h.ip("route", "add", LEFT_IP + "/32", "dev", ifHost);
+        left.ip("route", "add", address + "/32", "dev", ifJswan, "src", LEFT_IP);
+        Wait.require("the veth " + ifHost + " to pass a ping to " + LEFT_IP, Duration.ofSeconds(5),
+                () -> h.exec(Duration.ofSeconds(3), "ping", "-c", "1", "-W", "1", "-q", LEFT_IP).ok());
+        return h;
+    }
+
+    /** jswan's end of host {@code letter}'s veth (for captures). */
+    String hostInterface(char letter) {
+        return leftIf.substring(0, leftIf.length() - 1) + "a" + letter;
+    }
+
     /** Stops everything started in the namespaces, deletes them and the short directory. */
     @Override
     public void close() {
         try {
+            List<Netns> extra;
+            synchronized (hosts) {
+                extra = new ArrayList<>(hosts);
+            }
+            for (int i = extra.size() - 1; i >= 0; i--) {
+                extra.get(i).close();
+            }
             right.close();
             left.close();
             deleteTree(shortDir);

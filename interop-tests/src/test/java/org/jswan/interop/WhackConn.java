@@ -19,6 +19,8 @@ final class WhackConn {
     private String leftClient = Testbed.LEFT_NET;
     private String rightClient = Testbed.RIGHT_NET;
     private boolean tunnel = true;
+    private String rightHost = Testbed.RIGHT_IP;
+    private String leftNexthop;
     private boolean pfs;
     private String ike;
     private String esp;
@@ -46,6 +48,18 @@ final class WhackConn {
     static WhackConn transport(String name) {
         WhackConn c = hosts(name);
         c.tunnel = false;
+        return c;
+    }
+
+    /**
+     * Road warriors: 198.51.100.0/24 behind 192.0.2.1 to any peer ({@code --host %any}), whose
+     * client is its own address; each peer that connects gets an instance {@code "NAME"[N] ADDRESS}.
+     */
+    static WhackConn roadWarriors(String name) {
+        WhackConn c = new WhackConn(name);
+        c.rightHost = "%any";
+        c.rightClient = null;
+        c.leftNexthop = "%direct"; // whack wants a nexthop opposite %any: the peers are on our link
         return c;
     }
 
@@ -93,7 +107,11 @@ final class WhackConn {
             a.add("--client");
             a.add(leftClient);
         }
-        a.addAll(List.of("--to", "--host", Testbed.RIGHT_IP));
+        if (leftNexthop != null) {
+            a.add("--nexthop");
+            a.add(leftNexthop);
+        }
+        a.addAll(List.of("--to", "--host", rightHost));
         if (rightClient != null) {
             a.add("--client");
             a.add(rightClient);

@@ -84,7 +84,11 @@ final class ConnectionSwitch {
             return Optional.of("peer ID '" + peerId + "' is not its address " + c.that().host());
         }
         if (auth == OakleyTransform.AUTH_PSK) {
-            Optional<Secret> psk = core.secrets.findPsk(core.ourId(c), c.that().hostIsAny() && !c.that().idGiven()
+            // the key Main Mode chose by address: a %any template and its instances (no peer ID of
+            // their own) look it up for "any peer", as MR1 did; refusing the instance here would
+            // switch to the template and make a second instance for the same peer
+            boolean anyPeer = (c.that().hostIsAny() || c.kind() == Connection.Kind.INSTANCE) && !c.that().idGiven();
+            Optional<Secret> psk = core.secrets.findPsk(core.ourId(c), anyPeer
                     ? new Id(Id.Kind.NONE, org.jswan.ike.base.Bytes.EMPTY) : peerId);
             if (psk.isEmpty() || pskInUse == null || !psk.get().sameAs(pskInUse)) {
                 return Optional.of("would need a different preshared key than the one already used");

@@ -103,7 +103,11 @@ final class Demux {
                 }
                 return;
             }
-            Optional<Connection> c = core.connections.findForMainModeResponder(p.to().address(), p.to().port(),
+            // a peer that already knows of a NAT between us may begin Main Mode on the NAT-T port (charon
+            // reauthenticating an ISAKMP SA that floated): connections are by their IKE port
+            int localPort = NatTraversal.enabled(core) && p.to().port() == core.config.natTPort()
+                    ? core.config.ikePort() : p.to().port();
+            Optional<Connection> c = core.connections.findForMainModeResponder(p.to().address(), localPort,
                     p.from().address(), p.from().port());
             if (c.isEmpty()) {
                 out.log(from + "initial Main Mode message received on " + p.to()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jswan.ike.base.Bytes;
 import org.jswan.ike.base.Endpoint;
 import org.jswan.ike.base.IpAddress;
 import org.jswan.ike.whack.Policy;
@@ -116,5 +117,29 @@ class NatTraversalTest {
         assertTrue(west.logged("NAT-Traversal: Result using RFC 3947: i am NATed"), west.log.toString());
         assertTrue(east.logged("NAT-Traversal: Result using RFC 3947: peer is NATed"), east.log.toString());
         assertTrue(has(sim.status(east), "\"net\":31001 STATE_QUICK_R2"), sim.status(east).toString());
+    }
+
+    @Test
+    void aPeerThatKnowsOfTheNatMayBeginMainModeOnTheNatTPort() {
+        // charon reauthenticates a floated ISAKMP SA with a new Main Mode sent from and to 4500
+        setUp(Policy.FORCEENCAPS, null);
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(5));
+        Sim.Datagram mi1 = sim.sent.get(0);
+        assertEquals(500, mi1.dst().port());
+        Bytes fresh = Bytes.of(1, 2, 3, 4, 5, 6, 7, 8)
+                .concat(mi1.data().slice(8));
+        Endpoint w4500 = new Endpoint(west.address, 4500);
+        Endpoint e4500 = new Endpoint(east.address, 4500);
+        int before = sim.sent.size();
+        sim.apply(east, east.engine.handle(new Input.Packet(
+                Bytes.zeros(4).concat(fresh), w4500, e4500, sim.now)));
+        assertTrue(east.logged("responding to Main Mode"), east.log.toString());
+        assertEquals(before + 1, sim.sent.size(), "east answered with MR1");
+        Sim.Datagram mr1 = sim.sent.get(before);
+        assertEquals(e4500, mr1.src());
+        assertEquals(w4500, mr1.dst());
+        assertTrue(mr1.data().slice(0, 4).isAllZero(), "MR1 from 4500 carries the non-ESP marker");
+        assertEquals(fresh.slice(0, 8), mr1.data().slice(4, 12), "MR1 answers the new initiator cookie");
     }
 }
