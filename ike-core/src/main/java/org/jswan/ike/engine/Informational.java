@@ -177,12 +177,16 @@ final class Informational {
         }
     }
 
-    /** Received N and VID payloads in other exchanges are logged by name. */
+    /**
+     * Received N and VID payloads in other exchanges are logged by name; those the transition
+     * does not act on (all but INITIAL_CONTACT in MI3) as ignored.
+     */
     static void logNotifications(Core core, State st, Md md) {
         for (Payload pl : md.payloads()) {
             if (pl instanceof NotificationPayload n) {
-                core.out.log(st, "received notification " + NotifyType.nameOf(n.notifyType()) + " (ignored in "
-                        + st.kind.name() + ")");
+                boolean used = n.notifyType() == NotifyType.INITIAL_CONTACT.value() && st.kind == StateKind.STATE_MAIN_R2;
+                core.out.log(st, "received notification " + NotifyType.nameOf(n.notifyType())
+                        + (used ? "" : " (ignored in " + st.kind.name() + ")"));
             } else if (pl instanceof VendorIdPayload v && core.out.dbg(org.jswan.ike.whack.Debug.PARSING)) {
                 core.out.debug(st.prefix() + "received Vendor ID payload " + VendorIds.describe(v));
             }

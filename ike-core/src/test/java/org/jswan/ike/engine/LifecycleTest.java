@@ -262,6 +262,8 @@ class LifecycleTest {
         assertTrue(has(west2.lines(c), "STATE_QUICK_I2"), west2.lines(c).toString());
         assertTrue(east.logged("received INITIAL_CONTACT: deleting #1"), east.log.toString());
         assertTrue(east.logged("received INITIAL_CONTACT: deleting #2"), east.log.toString());
+        assertTrue(east.logged("#3: received notification INITIAL_CONTACT"), east.log.toString());
+        assertFalse(east.logged("INITIAL_CONTACT (ignored"), "it was acted on: " + east.log);
         assertEquals(2, east.states(), sim.status(east).toString());
     }
 
