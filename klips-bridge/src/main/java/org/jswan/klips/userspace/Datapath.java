@@ -42,6 +42,8 @@ final class Datapath implements AutoCloseable {
     private final LongSupplier clock;
     private final AtomicInteger ipId;
     private final Outbound outbound = new Outbound(this);
+    /** Is this one of the host's own IPv4 addresses? (For IKE that matches no eroute.) */
+    private volatile java.util.function.Predicate<byte[]> localAddress = a -> false;
     private final Inbound inbound = new Inbound(this);
 
     Datapath(KlipsOptions options, PacketPort tun, PacketPort wire, UdpSender udp, AcquireListener acquires,
@@ -102,6 +104,15 @@ final class Datapath implements AutoCloseable {
                 log.accept("klips: " + p.packets.size() + " held packet(s) timed out");
             }
         }
+    }
+
+    /** Tells the datapath which addresses are the host's own (the userspace KLIPS asks the system). */
+    void localAddresses(java.util.function.Predicate<byte[]> isLocal) {
+        this.localAddress = Objects.requireNonNull(isLocal, "isLocal");
+    }
+
+    boolean isLocal(byte[] address) {
+        return localAddress.test(address);
     }
 
     void sendWire(byte[] p, int len) {

@@ -16,7 +16,10 @@ import org.jswan.klips.esp.UdpEncapsulation;
  *
  * <p>FreeS/WAN: any such datagram from one of this host's addresses; jswan, which does not
  * track the host's addresses: only between the SA's own endpoints, or for a shunt eroute only
- * between the two hosts of a host-to-host flow.
+ * between the two hosts of a host-to-host flow. A datagram that matches no eroute (whose default
+ * is %drop) passes as in KLIPS when it comes from one of the host's own addresses: a road
+ * warrior's address is routed into {@code ipsec0} for its client's traffic, and pluto's IKE and
+ * ESP-in-UDP to it, from the gateway's public address, match no eroute.
  */
 final class IkeBypass {
     static final int IKE_PORT = 500;
@@ -64,6 +67,27 @@ final class IkeBypass {
             remember(Datagram.of(sel, p));
         }
         return ends;
+    }
+
+    /**
+     * True if {@code p}, which matched no eroute, is UDP from port 500 or 4500 that this host sent
+     * (or a later fragment of such a datagram), and goes out unencapsulated.
+     */
+    boolean passesWithoutEroute(byte[] p, IpSelectors sel, java.util.function.Predicate<byte[]> isLocal) {
+        if (sel.version() != 4 || sel.protocol() != Ipv4.PROTO_UDP) {
+            return false;
+        }
+        int fragment = Ipv4.flagsAndOffset(p, 0);
+        if ((fragment & OFFSET) != 0) {
+            return remembered(Datagram.of(sel, p));
+        }
+        if (sel.srcPort() != IKE_PORT && sel.srcPort() != UdpEncapsulation.PORT || !isLocal.test(sel.src())) {
+            return false;
+        }
+        if ((fragment & MORE_FRAGMENTS) != 0) {
+            remember(Datagram.of(sel, p));
+        }
+        return true;
     }
 
     private static boolean isHost(int prefixLength, byte[] address) {

@@ -35,6 +35,11 @@ final class Outbound {
         }
         ErouteTable.Entry er = d.eroutes.lookup(sel.src(), sel.dst());
         if (er == null) {
+            if (ikeBypass.passesWithoutEroute(p, sel, d::isLocal)) {
+                d.sendWire(p, sel.length());
+                d.stats.add(Counter.PASSED);
+                return;
+            }
             d.drop(Counter.DROP_NO_EROUTE, null, sel + ": no eroute");
             return;
         }

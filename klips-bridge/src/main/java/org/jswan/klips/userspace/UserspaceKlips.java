@@ -98,6 +98,7 @@ public final class UserspaceKlips implements PfKeyKernel.Direct {
         }
         UserspaceKlips k = new UserspaceKlips(options.withInterfaceName(tun.name()), tun, wire, udp, log,
                 System::nanoTime, new SecureRandom(), link);
+        k.datapath.localAddresses(UserspaceKlips::isLocalAddress);
         k.start();
         log.accept("klips: " + tun.name() + " up, mtu " + options.mtu()
                 + (options.physicalInterface() != null ? ", attached to " + options.physicalInterface() : ""));
@@ -233,6 +234,15 @@ public final class UserspaceKlips implements PfKeyKernel.Direct {
         }
         out.sort(null);
         return out;
+    }
+
+    /** One of this host's (this namespace's) addresses? Asked only for IKE that matches no eroute. */
+    private static boolean isLocalAddress(byte[] address) {
+        try {
+            return java.net.NetworkInterface.getByInetAddress(InetAddress.getByAddress(address)) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override

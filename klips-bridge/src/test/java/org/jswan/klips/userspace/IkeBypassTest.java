@@ -114,4 +114,28 @@ class IkeBypassTest {
         assertEquals(Ipv4.PROTO_ESP, Ipv4.protocol(onlyRawPacket(), 0), "not the SA's own ends: protected");
         assertEquals(0, a.dp.stats.get(Counter.PASSED));
     }
+
+    @Test
+    void ikeFromThisHostThatMatchesNoEroutePassesAndOtherUnmatchedTrafficIsDropped() throws Exception {
+        // a road warrior gateway: 198.51.100.0/24 -> the warrior GW_B/32 erouted, GW_B routed into
+        // ipsec0; pluto's own IKE and ESP-in-UDP to GW_B come from GW_A, which no eroute covers
+        a.dp.localAddresses(addr -> java.util.Arrays.equals(addr, GW_A.getAddress()));
+        a.tunnel(0x1001, 0x1002, NET_A, HOST_GW_B, UdpEncapsulation.PORT);
+        byte[] ike = udp(GW_A, 4500, GW_B, 4500, 300);
+        a.dp.outbound(ike);
+        assertArrayEquals(ike, onlyRawPacket(), "IKE from us passes");
+        byte[] espInUdp = udp(GW_A, 4500, GW_B, 4500, 1450);
+        List<byte[]> fragments = Ipv4.fragment(espInUdp, espInUdp.length, 1400);
+        for (byte[] f : fragments) {
+            a.dp.outbound(f);
+        }
+        assertEquals(2, a.wire.take().size(), "both fragments of our ESP-in-UDP pass");
+
+        a.dp.outbound(udp(HOST_B, 500, GW_B, 500, 100));
+        a.dp.outbound(udp(GW_A, 5000, GW_B, 5000, 100));
+        a.dp.outbound(icmp(GW_A, GW_B, 1, 56));
+        assertTrue(a.wire.take().isEmpty(), "not from us, not IKE, or not UDP: KLIPS's default %drop");
+        assertEquals(3, a.dp.stats.get(Counter.DROP_NO_EROUTE));
+        assertEquals(3, a.dp.stats.get(Counter.PASSED));
+    }
 }
