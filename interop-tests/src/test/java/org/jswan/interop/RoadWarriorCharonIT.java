@@ -22,10 +22,9 @@ import org.junit.jupiter.api.Test;
  * from each road warrior to 198.51.100.1 passes through its tunnel (charon's CHILD_SA counts it
  * both ways), with jswan's userspace KLIPS.
  *
- * <p>A road warrior's client is its own address, which {@code ipsec _updown} does not route into
- * ipsec0 (IKE to the peer would follow the route); the test sends the replies of jswan's client
- * into ipsec0 by a rule of its own ({@code from 198.51.100.0/24 lookup 101}), which IKE from
- * 192.0.2.1 does not match.
+ * <p>A road warrior's client is its own address: {@code ipsec _updown} routes it into ipsec0 for
+ * traffic from jswan's client only (a policy rule, table 2040), so IKE and ESP-in-UDP from
+ * 192.0.2.1 keep the ordinary route; the test checks the rules come and go with the tunnels.
  */
 @Interop(jswan = true)
 class RoadWarriorCharonIT extends JswanScenarios {
@@ -42,10 +41,8 @@ class RoadWarriorCharonIT extends JswanScenarios {
                 + Testbed.LEFT_IP + " %any : PSK \"" + RW_PSK + "\"\n";
         jswan = Jswan.start(bed.left(), dir.resolve("jswan-rw"), bed.shortDir(),
                 new Jswan.Options(secrets, 500, 4500, List.of("--debug-control", "--debug-klips")));
-        bed.left().ip("rule", "add", "from", Testbed.LEFT_NET, "lookup", "101", "priority", "100");
         for (int i = 0; i < LETTERS.length; i++) {
             Netns h = bed.addHost(LETTERS[i], ADDRESSES[i]);
-            bed.left().ip("route", "add", ADDRESSES[i] + "/32", "dev", "ipsec0", "table", "101");
             warriors.add(Charon.start(h, dir.resolve("charon-" + LETTERS[i]), bed.shortDir(), CHARON_SETTINGS,
                     warriorConf(ADDRESSES[i])));
         }
@@ -150,6 +147,17 @@ class RoadWarriorCharonIT extends JswanScenarios {
         }
         assertEquals(4, JswanStatus.states(status).stream().filter(s -> s.connection().equals("rw")).count(),
                 "an ISAKMP and an IPsec SA per road warrior:\n" + String.join("\n", status));
+        // ipsec _updown routed each warrior into ipsec0 for jswan's client only
+        String rules = String.join("\n", bed.left().ip("rule", "list").out());
+        for (String a : ADDRESSES) {
+            assertTrue(rules.contains("from " + Testbed.LEFT_NET + " to " + a + " lookup 2040"), rules);
+        }
+        for (Charon c : warriors) {
+            c.terminateAll();
+            c.awaitNoSas(Duration.ofSeconds(10));
+        }
+        assertTrue(Wait.until(Duration.ofSeconds(10), () -> !String.join("\n", bed.left().ip("rule", "list").out()).contains("lookup 2040")),
+                "the rules go with the tunnels:\n" + String.join("\n", bed.left().ip("rule", "list").out()));
         for (int i = 0; i < LETTERS.length; i++) {
             captures.get(i).stop();
             Tshark.check(pcaps.get(i), JSWAN_SENT, Tshark.decryptionKeys(pcaps.get(i),

@@ -73,6 +73,21 @@ class DefaultUpdownScriptTest {
     }
 
     @Test
+    void aRoadWarriorAtAGatewayIsRoutedByAPolicyRuleForOurClientOnly() {
+        Map<String, String> e = env("route-client");
+        e.put("PLUTO_ME", "192.0.2.1");
+        e.put("PLUTO_PEER", "192.0.2.3");
+        e.put("PLUTO_PEER_CLIENT", "192.0.2.3/32");
+        UpdownResult r = run("route-client", e);
+        // the interface does not exist: the table route fails, so no rule is left behind either
+        assertEquals(1, r.exitStatus(), r.output().toString());
+        String out = String.join("\n", r.output());
+        assertTrue(out.contains("ip route replace 192.0.2.3/32 dev jswan-test-nonexistent0 table 2040"), out);
+        e.put("PLUTO_VERB", "unroute-client");
+        assertEquals(0, run("unroute-client", e).exitStatus(), "nothing to remove is no error");
+    }
+
+    @Test
     void peerControlledTextIsNeverExecuted() throws Exception {
         Files.deleteIfExists(Path.of("/tmp/jswan-updown-injected"));
         for (String verb : new String[] {"prepare-client", "route-client", "unroute-client", "up-client", "down-client"}) {

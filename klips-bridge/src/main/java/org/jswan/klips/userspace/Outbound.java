@@ -35,7 +35,8 @@ final class Outbound {
         }
         ErouteTable.Entry er = d.eroutes.lookup(sel.src(), sel.dst());
         if (er == null) {
-            if (ikeBypass.passesWithoutEroute(p, sel, d::isLocal)) {
+            // only with ipsec0 attached: an unattached raw socket would route it back into ipsec0
+            if (d.options.physicalInterface() != null && ikeBypass.passesWithoutEroute(p, sel, d::isLocal)) {
                 d.sendWire(p, sel.length());
                 d.stats.add(Counter.PASSED);
                 return;

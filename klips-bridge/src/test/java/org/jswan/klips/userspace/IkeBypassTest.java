@@ -119,11 +119,12 @@ class IkeBypassTest {
     void ikeFromThisHostThatMatchesNoEroutePassesAndOtherUnmatchedTrafficIsDropped() throws Exception {
         // a road warrior gateway: 198.51.100.0/24 -> the warrior GW_B/32 erouted, GW_B routed into
         // ipsec0; pluto's own IKE and ESP-in-UDP to GW_B come from GW_A, which no eroute covers
+        Node a = new Node(GW_A, GW_B, KlipsOptions.defaults().withPhysicalInterface("eth0"), 7);
         a.dp.localAddresses(addr -> java.util.Arrays.equals(addr, GW_A.getAddress()));
         a.tunnel(0x1001, 0x1002, NET_A, HOST_GW_B, UdpEncapsulation.PORT);
         byte[] ike = udp(GW_A, 4500, GW_B, 4500, 300);
         a.dp.outbound(ike);
-        assertArrayEquals(ike, onlyRawPacket(), "IKE from us passes");
+        assertArrayEquals(ike, only(a.wire.take()), "IKE from us passes");
         byte[] espInUdp = udp(GW_A, 4500, GW_B, 4500, 1450);
         List<byte[]> fragments = Ipv4.fragment(espInUdp, espInUdp.length, 1400);
         for (byte[] f : fragments) {
@@ -137,5 +138,15 @@ class IkeBypassTest {
         assertTrue(a.wire.take().isEmpty(), "not from us, not IKE, or not UDP: KLIPS's default %drop");
         assertEquals(3, a.dp.stats.get(Counter.DROP_NO_EROUTE));
         assertEquals(3, a.dp.stats.get(Counter.PASSED));
+
+        Node unattached = new Node(GW_A, GW_B);
+        unattached.dp.localAddresses(addr -> true);
+        unattached.dp.outbound(ike);
+        assertTrue(unattached.wire.take().isEmpty(), "ipsec0 attached to nothing: it would come back, so no pass");
+    }
+
+    private static byte[] only(List<byte[]> out) {
+        assertEquals(1, out.size(), "one packet on the wire");
+        return out.get(0);
     }
 }
