@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * <pre>
  * 000 #2: "t":4500 STATE_QUICK_I2 (sent QI2, IPsec SA established); EVENT_SA_REPLACE in 28103s; ...
  * 000 #2: "t" esp.71a85503@192.0.2.2 esp.3419fed4@192.0.2.1 tun.1004@192.0.2.2 tun.1003@192.0.2.1
+ * 000 #6: "rw"[1] 192.0.2.3 used 3s ago; esp.4e674d8f@192.0.2.3 esp.fbe3569@192.0.2.1 ... Traffic: ...
  * 000 #4: "rw"[1] 192.0.2.3:4500 STATE_MAIN_R3 (sent MR3, ISAKMP SA established); ...
  * </pre>
  *
@@ -22,7 +23,8 @@ final class JswanStatus {
     private static final Pattern STATE = Pattern.compile(
             "^(?:\\d{3} )?#(\\d+): \"([^\"]+)\"(\\[\\d+](?: [0-9.]+)?)?(?::(\\d+))? (STATE_[A-Z0-9_]+) ");
     private static final Pattern ESP = Pattern.compile(
-            "^(?:\\d{3} )?#(\\d+): \"([^\"]+)\"(?:\\[\\d+](?: [0-9.]+)?)?(?::\\d+)? esp\\.([0-9a-f]+)@(\\S+) esp\\.([0-9a-f]+)@(\\S+)");
+            "^(?:\\d{3} )?#(\\d+): \"([^\"]+)\"(?:\\[\\d+](?: [0-9.]+)?)?(?::\\d+)?(?: used \\d+s ago;)?"
+                    + " esp\\.([0-9a-f]+)@(\\S+) esp\\.([0-9a-f]+)@(\\S+)");
 
     private JswanStatus() {
     }

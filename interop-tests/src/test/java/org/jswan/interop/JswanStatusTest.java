@@ -21,6 +21,9 @@ class JswanStatusTest {
             "000 #3: \"r\"[1] 192.0.2.3 STATE_QUICK_R2 (IPsec SA established)",
             "000 #3: \"r\"[1] 192.0.2.3 esp.1000@192.0.2.3 esp.ffff0001@192.0.2.1",
             "000 #5: \"r\"[2] 192.0.2.4:4500 STATE_MAIN_R3 (sent MR3, ISAKMP SA established); EVENT_SA_REPLACE in 3s",
+            "000 #6: \"r\"[2] 192.0.2.4:4500 STATE_QUICK_R2 (IPsec SA established); newest IPSEC; eroute owner",
+            "000 #6: \"r\"[2] 192.0.2.4 used 3s ago; esp.4e674d8f@192.0.2.4 esp.fbe3569@192.0.2.1"
+                    + " tun.1002@192.0.2.4 tun.1001@192.0.2.1 Traffic: ESPin=252B/3p ESPout=252B/3p",
             "000  ");
 
     @Test
@@ -30,14 +33,15 @@ class JswanStatusTest {
         assertEquals(List.of(new JswanStatus.State(2, "t", "STATE_QUICK_I2", 4500, null),
                 new JswanStatus.State(1, "t", "STATE_MAIN_I4", 4500, null),
                 new JswanStatus.State(3, "r", "STATE_QUICK_R2", null, "[1] 192.0.2.3"),
-                new JswanStatus.State(5, "r", "STATE_MAIN_R3", 4500, "[2] 192.0.2.4")), st);
+                new JswanStatus.State(5, "r", "STATE_MAIN_R3", 4500, "[2] 192.0.2.4"),
+                new JswanStatus.State(6, "r", "STATE_QUICK_R2", 4500, "[2] 192.0.2.4")), st);
     }
 
     @Test
     void ipsec_sas_peer_spi_first() {
         List<JswanStatus.IpsecSa> sas = JswanStatus.ipsecSas(STATUS);
 
-        assertEquals(2, sas.size());
+        assertEquals(3, sas.size());
         JswanStatus.IpsecSa t = sas.get(0);
         assertEquals("STATE_QUICK_I2", t.kind());
         assertEquals(0x71a85503L, t.peerSpi());
@@ -48,5 +52,7 @@ class JswanStatusTest {
         assertEquals("STATE_QUICK_R2", sas.get(1).kind());
         assertEquals("192.0.2.3", sas.get(1).peer());
         assertEquals(0xffff0001L, sas.get(1).ourSpi());
+        assertEquals(0x4e674d8fL, sas.get(2).peerSpi(), "a line with \"used 3s ago;\" and traffic");
+        assertEquals(0xfbe3569L, sas.get(2).ourSpi());
     }
 }
