@@ -32,6 +32,7 @@ class JswanPairKlipsIT {
     static final String RAW_ESP = "esp && !udp";
     static final String ESP_IN_UDP = "esp && udp.port == 4500";
 
+    static JswanPair pair;
     static Testbed bed;
     static Jswan west;
     static Jswan east;
@@ -41,34 +42,18 @@ class JswanPairKlipsIT {
 
     @BeforeAll
     static void up() {
-        dir = Artifacts.forClass(JswanPairKlipsIT.class);
-        bed = Testbed.create();
-        try {
-            Jswan.Options o = Jswan.Options.psk(PSK).with("--debug-control", "--debug-klips");
-            west = Jswan.start(bed.left(), dir.resolve("west"), bed.shortDir(), o);
-            east = Jswan.start(bed.right(), dir.resolve("east"), bed.shortDir(), o);
-        } catch (RuntimeException | AssertionError e) {
-            down();
-            throw e;
-        }
+        pair = JswanPair.start(JswanPairKlipsIT.class, PSK);
+        bed = pair.bed();
+        west = pair.west();
+        east = pair.east();
+        dir = pair.dir();
     }
 
     @AfterAll
     static void down() {
-        try {
-            if (west != null) {
-                west.close();
-            }
-            if (east != null) {
-                east.close();
-            }
-        } finally {
-            west = null;
-            east = null;
-            if (bed != null) {
-                bed.close();
-                bed = null;
-            }
+        if (pair != null) {
+            pair.close();
+            pair = null;
         }
     }
 

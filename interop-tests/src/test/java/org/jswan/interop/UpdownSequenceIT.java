@@ -30,6 +30,7 @@ class UpdownSequenceIT {
     static final String PSK = "updown sequence, documentation only";
     static final Duration WAIT = Duration.ofSeconds(40);
 
+    static JswanPair pair;
     static Testbed bed;
     static Jswan west;
     static Jswan east;
@@ -37,34 +38,18 @@ class UpdownSequenceIT {
 
     @BeforeAll
     static void up() {
-        dir = Artifacts.forClass(UpdownSequenceIT.class);
-        bed = Testbed.create();
-        try {
-            Jswan.Options o = Jswan.Options.psk(PSK).with("--debug-control", "--debug-klips");
-            west = Jswan.start(bed.left(), dir.resolve("west"), bed.shortDir(), o);
-            east = Jswan.start(bed.right(), dir.resolve("east"), bed.shortDir(), o);
-        } catch (RuntimeException | AssertionError e) {
-            down();
-            throw e;
-        }
+        pair = JswanPair.start(UpdownSequenceIT.class, PSK);
+        bed = pair.bed();
+        west = pair.west();
+        east = pair.east();
+        dir = pair.dir();
     }
 
     @AfterAll
     static void down() {
-        try {
-            if (west != null) {
-                west.close();
-            }
-            if (east != null) {
-                east.close();
-            }
-        } finally {
-            west = null;
-            east = null;
-            if (bed != null) {
-                bed.close();
-                bed = null;
-            }
+        if (pair != null) {
+            pair.close();
+            pair = null;
         }
     }
 
