@@ -82,6 +82,18 @@ class UserspaceKlipsTest {
         }
     }
 
+    /** True once {@code condition} holds, polled for at most {@link #WAIT} ms. */
+    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + WAIT * 1_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
     private static void tunnel(Kernel k, java.net.InetAddress me, java.net.InetAddress peer, long out, long in,
                                org.jswan.klips.Net ours, org.jswan.klips.Net theirs, int nat) throws Exception {
         k.addSa(Node.esp(new SaRef(SaProto.ESP, out, me, peer), false, true, nat, (int) out));
@@ -110,7 +122,12 @@ class UserspaceKlipsTest {
             wireB.incoming.add(esp);
             assertArrayEquals(ping, tunB.next(WAIT), "out of b's ipsec0");
         }
-        SaCounters c = ka.counters(new SaRef(SaProto.ESP, 0x1001, GW_A, GW_B)).orElseThrow();
+        // the reader threads count a packet after passing it on: wait (bounded) for the third count
+        SaRef out = new SaRef(SaProto.ESP, 0x1001, GW_A, GW_B);
+        assertTrue(eventually(() -> a.stats().get(KlipsStats.Counter.ENCAPSULATED) == 3
+                && ka.counters(out).orElseThrow().packets() == 3
+                && b.counters(out).orElseThrow().packets() == 3), a.stats() + " " + b.stats());
+        SaCounters c = ka.counters(out).orElseThrow();
         assertEquals(3, c.packets());
         assertEquals(3 * 84, c.bytes());
         assertTrue(c.idle().isPresent());
