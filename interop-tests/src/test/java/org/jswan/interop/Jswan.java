@@ -123,6 +123,11 @@ final class Jswan implements AutoCloseable {
         whack("--listen").requireOk();
     }
 
+    /** The {@code --ctlbase} of this pluto (its control socket is {@code CTLBASE.ctl}). */
+    Path ctlBase() {
+        return ctlBase;
+    }
+
     /** {@code bin/ipsec whack --ctlbase CTL ARGS...} inside the namespace, bounded by 30 s. */
     Exec.Result whack(String... args) {
         return whack(WHACK_TIMEOUT, args);

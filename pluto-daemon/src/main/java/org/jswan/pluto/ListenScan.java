@@ -15,6 +15,9 @@ import org.jswan.ike.secrets.SecretsTable;
 /**
  * What {@code whack --listen} makes pluto look at (facts §1.5 step 6): the machine's interfaces
  * that are up, with their IPv4 and IPv6 addresses, loopback included; and ipsec.secrets.
+ * "Up" is the interface's IFF_UP flag, as pluto tested it: an interface that is up but has no
+ * carrier yet (a veth whose peer came up a moment ago, a cable being plugged in) counts, where
+ * {@link NetworkInterface#isUp} would also want IFF_RUNNING.
  *
  * <p>With {@code --interface}, only the named interfaces are kept, plus the KLIPS virtual
  * interfaces {@code ipsecN}, which the engine pairs with the real interface of the same address.
@@ -54,7 +57,7 @@ final class ListenScan {
     }
 
     private void add(NetworkInterface ni, List<Input.NetInterface> out) throws SocketException {
-        if (!ni.isUp()) {
+        if (!ni.isUp() && !administrativelyUp(ni.getName())) {
             return;
         }
         String name = ni.getName();
@@ -66,6 +69,31 @@ final class ListenScan {
             if (!out.contains(n)) {
                 out.add(n);
             }
+        }
+    }
+
+    /** IFF_UP in {@code /sys/class/net/NAME/flags} (this network namespace's), false if unreadable. */
+    static boolean administrativelyUp(String name) {
+        if (name.isEmpty() || name.contains("/") || name.contains(":")) {
+            return false;
+        }
+        try {
+            return flagsUp(java.nio.file.Files.readString(java.nio.file.Path.of("/sys/class/net", name, "flags")));
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The IFF_UP bit of a {@code flags} text such as {@code 0x1003}. */
+    static boolean flagsUp(String flags) {
+        String t = flags.trim();
+        if (t.startsWith("0x")) {
+            t = t.substring(2);
+        }
+        try {
+            return (Long.parseLong(t, 16) & 0x1) != 0;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.jswan.pluto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -45,5 +46,16 @@ class ListenScanTest {
                 .loadSecrets();
         assertEquals(0, missing.table().size());
         assertEquals(3, missing.notes().get(0).rc());
+    }
+
+    @Test
+    void upMeansIffUpAsPlutoTestedItNotAlsoRunning() {
+        assertTrue(ListenScan.flagsUp("0x1003\n"), "UP|BROADCAST|MULTICAST");
+        assertTrue(ListenScan.flagsUp("0x1"));
+        assertFalse(ListenScan.flagsUp("0x1002"), "BROADCAST|MULTICAST, down");
+        assertFalse(ListenScan.flagsUp("garbage"));
+        assertTrue(ListenScan.administrativelyUp("lo"), "lo is up in any namespace");
+        assertFalse(ListenScan.administrativelyUp("no-such-if0"));
+        assertFalse(ListenScan.administrativelyUp("../lo"), "a name is not a path");
     }
 }
