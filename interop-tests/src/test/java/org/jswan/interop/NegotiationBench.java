@@ -149,22 +149,32 @@ final class NegotiationBench {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
-        try {
-            Method run = Class.forName("org.jswan.whack.Whack").getMethod("run", String[].class, PrintStream.class,
-                    PrintStream.class);
-            try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                status = (Integer) run.invoke(null, a.toArray(String[]::new), o, e);
-            }
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            status = (Integer) WhackEntry.RUN.invoke(null, a.toArray(String[]::new), o, e);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("whack-cli is not on the class path (bin/bench-negotiations puts it"
-                    + " there): " + e, e);
+            throw new IllegalStateException("whack failed: " + e, e);
         }
         if (status != 0) {
             throw new AssertionError("whack " + String.join(" ", args) + " exited " + status + ":\n"
                     + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
         }
         return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    /** {@code org.jswan.whack.Whack.run(String[], PrintStream, PrintStream)}, looked up once. */
+    private static final class WhackEntry {
+        static final Method RUN = lookUp();
+
+        private static Method lookUp() {
+            try {
+                return Class.forName("org.jswan.whack.Whack").getMethod("run", String[].class, PrintStream.class,
+                        PrintStream.class);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("whack-cli is not on the class path (bin/bench-negotiations puts"
+                        + " it there): " + e, e);
+            }
+        }
     }
 
     private Figure charonPair() throws Exception {

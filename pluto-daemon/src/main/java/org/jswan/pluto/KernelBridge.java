@@ -82,10 +82,9 @@ final class KernelBridge implements AutoCloseable {
                 ordered.sort(java.util.Comparator.comparingInt(s -> groupOrder(s.proto())));
                 org.jswan.klips.Net src = net(add.ourClient());
                 org.jswan.klips.Net dst = net(add.peerClient());
-                for (int i = 0; i < ordered.size(); i++) {
-                    KernelRequest.SaSpec s = ordered.get(i);
-                    // tunnel mode starts at the first SA of the group: the engine's IPIP SA
-                    kernel.addSa(params(s, i == 0 && s.tunnel()).withFlow(src, dst)
+                for (KernelRequest.SaSpec s : ordered) {
+                    // tunnel mode starts at the engine's IPIP SA, the first of its group
+                    kernel.addSa(params(s, s.proto() == KernelRequest.SaProto.IPIP).withFlow(src, dst)
                             .withDisableArrivalCheck(add.disableArrivalCheck()));
                 }
                 List<SaRef> refs = refs(ordered);

@@ -44,6 +44,21 @@ class LifecycleTest {
         sim.listen(n);
     }
 
+    /** {@link #setUp}, then west initiates "net" and 1 s passes. */
+    private void established(Tweak westTweak, Tweak eastTweak) {
+        setUp(westTweak, eastTweak);
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(1));
+    }
+
+    /** {@code whack --terminate --name net} to {@code n}. */
+    private void terminate(Sim.Node n) {
+        whack(n, b -> {
+            b.terminate = true;
+            b.name = "net";
+        });
+    }
+
     private long whack(Sim.Node n, Tweak t) {
         WhackMessage.Builder b = WhackMessage.builder();
         t.apply(b);
@@ -64,9 +79,7 @@ class LifecycleTest {
             b.ipsecLifetimeSeconds = 600;
             b.rekeyMarginSeconds = 60;
         };
-        setUp(t, t);
-        sim.initiate(west, "net");
-        sim.run(Duration.ofSeconds(1));
+        established(t, t);
         assertTrue(has(sim.status(west), "#2: \"net\":500 STATE_QUICK_I2") || has(sim.status(west),
                 "EVENT_SA_REPLACE in 539s"), sim.status(west).toString());
         assertTrue(has(sim.status(east), "EVENT_SA_REPLACE in 569s"), "responder: half the margin " + sim.status(east));
@@ -104,9 +117,7 @@ class LifecycleTest {
 
     @Test
     void deletestateDeletesOneStateAndTellsThePeerWhileTheConnectionStays() {
-        setUp(b -> { }, b -> { });
-        sim.initiate(west, "net");
-        sim.run(Duration.ofSeconds(1));
+        established(b -> { }, b -> { });
         long c = whack(west, b -> {
             b.deleteState = true;
             b.deleteStateNo = 2;
@@ -128,13 +139,8 @@ class LifecycleTest {
 
     @Test
     void terminateKeepsTheConnectionWhileDeleteRemovesIt() {
-        setUp(b -> { }, b -> { });
-        sim.initiate(west, "net");
-        sim.run(Duration.ofSeconds(1));
-        whack(west, b -> {
-            b.terminate = true;
-            b.name = "net";
-        });
+        established(b -> { }, b -> { });
+        terminate(west);
         sim.run(Duration.ofSeconds(1));
         List<String> st = sim.status(west);
         assertFalse(has(st, "STATE_"), "terminate deletes every state: " + st);
@@ -160,9 +166,7 @@ class LifecycleTest {
             b.rekeyMarginSeconds = 60;
             b.policy |= Policy.DONT_REKEY;
         };
-        setUp(t, t);
-        sim.initiate(west, "net");
-        sim.run(Duration.ofSeconds(1));
+        established(t, t);
         assertTrue(has(sim.status(west), "EVENT_SA_REPLACE_IF_USED"), sim.status(west).toString());
         assertTrue(has(sim.status(east), "#2: \"net\" STATE_QUICK_R2 (IPsec SA established); EVENT_SA_EXPIRE"),
                 sim.status(east).toString());
@@ -193,9 +197,7 @@ class LifecycleTest {
             b.rekeyMarginSeconds = 60;
             b.policy |= Policy.DONT_REKEY;
         };
-        setUp(t, t);
-        sim.initiate(west, "net");
-        sim.run(Duration.ofSeconds(1));
+        established(t, t);
         org.jswan.ike.engine.kernel.KernelRequest.SaSpec out = outboundEsp(west);
         org.jswan.ike.engine.kernel.KernelRequest.SaSpec in = null;
         for (org.jswan.ike.engine.kernel.KernelRequest r : west.kernel) {
@@ -223,22 +225,15 @@ class LifecycleTest {
 
     @Test
     void aResponderUsesTheShorterOfNegotiatedAndConfiguredLifetimes() {
-        setUp(b -> b.ipsecLifetimeSeconds = 86400, b -> b.ipsecLifetimeSeconds = 3600);
-        sim.initiate(west, "net");
-        sim.run(Duration.ofSeconds(1));
+        established(b -> b.ipsecLifetimeSeconds = 86400, b -> b.ipsecLifetimeSeconds = 3600);
         assertTrue(has(sim.status(east), "#2: \"net\" STATE_QUICK_R2 (IPsec SA established); EVENT_SA_REPLACE in 3329s"),
                 sim.status(east).toString());
     }
 
     @Test
     void terminateSendsDeletesThatThePeerHonours() {
-        setUp(b -> { }, b -> { });
-        sim.initiate(west, "net");
-        sim.run(Duration.ofSeconds(1));
-        whack(west, b -> {
-            b.terminate = true;
-            b.name = "net";
-        });
+        established(b -> { }, b -> { });
+        terminate(west);
         sim.run(Duration.ofSeconds(1));
         assertTrue(east.logged("received Delete SA payload: deleting IPSEC State #2"), east.log.toString());
         assertTrue(east.logged("received Delete SA payload: deleting ISAKMP State #1"), east.log.toString());
@@ -248,9 +243,7 @@ class LifecycleTest {
 
     @Test
     void aRestartedPeerSendsInitialContactAndTheOldSasAreCleanedUp() {
-        setUp(b -> { }, b -> { });
-        sim.initiate(west, "net");
-        sim.run(Duration.ofSeconds(1));
+        established(b -> { }, b -> { });
         assertEquals(2, east.states());
         // west "reboots": a new engine at the same address, which knows nothing of #1 and #2
         west.exited = true;

@@ -67,27 +67,7 @@ final class Oracle {
      */
     static Result handleHoldingCrypto(Sim.Node n, Input in, List<Effect.StartCrypto> held, String ctx) {
         Result r = new Result();
-        List<Effect> fx;
-        try {
-            fx = n.engine.handle(in);
-        } catch (Throwable t) {
-            throw new AssertionError(ctx + ": " + t + " escaped Engine.handle(" + in.getClass().getSimpleName() + ")", t);
-        }
-        for (Effect e : fx) {
-            r.effects.add(e);
-            if (e instanceof Effect.Send s) {
-                r.sends.add(s);
-            } else if (e instanceof Effect.Log l) {
-                r.log.add(l.text());
-                n.log.add(l.text());
-                if (l.text().contains("INTERNAL ERROR")) {
-                    throw new AssertionError(ctx + ": engine caught a bug at its boundary: " + l.text());
-                }
-            } else if (e instanceof Effect.StartCrypto c) {
-                r.jobs++;
-                held.add(c);
-            }
-        }
+        collect(n, in, r, ctx, held::add);
         return r;
     }
 
@@ -95,6 +75,23 @@ final class Oracle {
         if (depth > 16) {
             throw new AssertionError(ctx + ": crypto jobs keep starting crypto jobs");
         }
+        collect(n, in, r, ctx, c -> {
+            Object result;
+            try {
+                result = c.task().run();
+            } catch (Throwable t) {
+                throw new AssertionError(ctx + ": crypto job threw " + t, t);
+            }
+            handleInto(n, new Input.CryptoDone(c.job(), result, in.now()), r, ctx, depth + 1);
+        });
+    }
+
+    /**
+     * Hands {@code in} to {@code n}'s engine and adds what it did to {@code r}; each crypto job it
+     * starts goes to {@code onJob}. Oracle 1: nothing escapes, nothing is caught at the boundary.
+     */
+    private static void collect(Sim.Node n, Input in, Result r, String ctx,
+                                java.util.function.Consumer<Effect.StartCrypto> onJob) {
         List<Effect> fx;
         try {
             fx = n.engine.handle(in);
@@ -113,13 +110,7 @@ final class Oracle {
                 }
             } else if (e instanceof Effect.StartCrypto c) {
                 r.jobs++;
-                Object result;
-                try {
-                    result = c.task().run();
-                } catch (Throwable t) {
-                    throw new AssertionError(ctx + ": crypto job threw " + t, t);
-                }
-                handleInto(n, new Input.CryptoDone(c.job(), result, in.now()), r, ctx, depth + 1);
+                onJob.accept(c);
             }
         }
     }

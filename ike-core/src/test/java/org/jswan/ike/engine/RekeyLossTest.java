@@ -36,13 +36,22 @@ class RekeyLossTest {
     private MonoTime start;
 
     private void setUp(long policy) {
+        setUp(policy, 71, 3600, 600);
+        assertTrue(has(sim.status(west), "#2: \"net\" STATE_QUICK_I2"), sim.status(west).toString());
+    }
+
+    /**
+     * West (seed {@code seed}) and east ({@code seed + 1}) with "net" under {@code policy}, the
+     * lifetimes given, margin 60 s, no fuzz; west initiates and 1 s passes.
+     */
+    private void setUp(long policy, long seed, int ikeLifetime, int ipsecLifetime) {
         sim = new Sim(dir);
-        west = sim.klipsNode("west", "192.0.2.1", 500, PSK, 71);
-        east = sim.klipsNode("east", "192.0.2.2", 500, PSK, 72);
+        west = sim.klipsNode("west", "192.0.2.1", 500, PSK, seed);
+        east = sim.klipsNode("east", "192.0.2.2", 500, PSK, seed + 1);
         for (Sim.Node n : List.of(west, east)) {
             WhackMessage.Builder b = Sim.conn("net", west, "198.51.100.0/24", east, "203.0.113.0/24", policy);
-            b.ipsecLifetimeSeconds = 600;
-            b.ikeLifetimeSeconds = 3600;
+            b.ipsecLifetimeSeconds = ipsecLifetime;
+            b.ikeLifetimeSeconds = ikeLifetime;
             b.rekeyMarginSeconds = 60;
             b.rekeyFuzzPercent = 0;
             sim.whack(n, b.build());
@@ -51,7 +60,6 @@ class RekeyLossTest {
         start = sim.now;
         sim.initiate(west, "net");
         sim.run(Duration.ofSeconds(1));
-        assertTrue(has(sim.status(west), "#2: \"net\" STATE_QUICK_I2"), sim.status(west).toString());
     }
 
     private static boolean has(List<String> lines, String fragment) {
@@ -101,22 +109,7 @@ class RekeyLossTest {
 
     @Test
     void anIsakmpRekeyWithALostMessageStillEndsWithOneNewIsakmpSa() {
-        sim = new Sim(dir);
-        west = sim.klipsNode("west", "192.0.2.1", 500, PSK, 73);
-        east = sim.klipsNode("east", "192.0.2.2", 500, PSK, 74);
-        for (Sim.Node node : List.of(west, east)) {
-            WhackMessage.Builder b = Sim.conn("net", west, "198.51.100.0/24", east, "203.0.113.0/24",
-                    Policy.PSK | Policy.ENCRYPT | Policy.TUNNEL);
-            b.ikeLifetimeSeconds = 600;
-            b.ipsecLifetimeSeconds = 3000;
-            b.rekeyMarginSeconds = 60;
-            b.rekeyFuzzPercent = 0;
-            sim.whack(node, b.build());
-            sim.listen(node);
-        }
-        start = sim.now;
-        sim.initiate(west, "net");
-        sim.run(Duration.ofSeconds(1));
+        setUp(Policy.PSK | Policy.ENCRYPT | Policy.TUNNEL, 73, 600, 3000);
         int[] n = {0};
         // lose MR2, the 4th message of the replacement Main Mode
         sim.drop = d -> rekeying() && n[0]++ == 3;

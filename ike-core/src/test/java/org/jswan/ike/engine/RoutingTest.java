@@ -38,6 +38,25 @@ class RoutingTest {
         }
     }
 
+    static final long TUNNEL_PSK = Policy.PSK | Policy.ENCRYPT | Policy.TUNNEL;
+
+    /**
+     * West (seed {@code seed}) and east ({@code seed + 1}), with a kernel or --noklips, each with
+     * "net" under its policy; west initiates and 2 s pass.
+     */
+    private void initiated(boolean klips, long seed, long westPolicy, long eastPolicy) {
+        sim = new Sim(dir);
+        west = klips ? sim.klipsNode("west", "192.0.2.1", 500, PSK, seed) : sim.node("west", "192.0.2.1", 500, PSK, seed);
+        east = klips ? sim.klipsNode("east", "192.0.2.2", 500, PSK, seed + 1)
+                : sim.node("east", "192.0.2.2", 500, PSK, seed + 1);
+        sim.whack(west, Sim.conn("net", west, "198.51.100.0/24", east, "203.0.113.0/24", westPolicy).build());
+        sim.whack(east, Sim.conn("net", west, "198.51.100.0/24", east, "203.0.113.0/24", eastPolicy).build());
+        sim.listen(west);
+        sim.listen(east);
+        sim.initiate(west, "net");
+        sim.run(Duration.ofSeconds(2));
+    }
+
     private long whack(Sim.Node n, boolean route, boolean unroute, boolean terminate) {
         WhackMessage.Builder b = WhackMessage.builder();
         b.name = "net";
@@ -145,34 +164,14 @@ class RoutingTest {
 
     @Test
     void noklipsRunsNoUpdown() {
-        sim = new Sim(dir);
-        west = sim.node("west", "192.0.2.1", 500, PSK, 73);
-        east = sim.node("east", "192.0.2.2", 500, PSK, 74);
-        for (Sim.Node n : List.of(west, east)) {
-            sim.whack(n, Sim.conn("net", west, "198.51.100.0/24", east, "203.0.113.0/24",
-                    Policy.PSK | Policy.ENCRYPT | Policy.TUNNEL).build());
-            sim.listen(n);
-        }
-        sim.initiate(west, "net");
-        sim.run(Duration.ofSeconds(2));
+        initiated(false, 73, TUNNEL_PSK, TUNNEL_PSK);
         assertTrue(west.updowns.isEmpty());
         assertTrue(has(sim.status(west), "; erouted; eroute owner: #2"));
     }
 
     @Test
     void disableArrivalCheckTravelsWithTheSasToTheKernel() {
-        sim = new Sim(dir);
-        west = sim.klipsNode("west", "192.0.2.1", 500, PSK, 75);
-        east = sim.klipsNode("east", "192.0.2.2", 500, PSK, 76);
-        sim.whack(west, Sim.conn("net", west, "198.51.100.0/24", east, "203.0.113.0/24",
-                Policy.PSK | Policy.ENCRYPT | Policy.TUNNEL | Policy.DISABLEARRIVALCHECK).build());
-        sim.whack(east, Sim.conn("net", west, "198.51.100.0/24", east, "203.0.113.0/24",
-                Policy.PSK | Policy.ENCRYPT | Policy.TUNNEL).build());
-        for (Sim.Node n : List.of(west, east)) {
-            sim.listen(n);
-        }
-        sim.initiate(west, "net");
-        sim.run(Duration.ofSeconds(2));
+        initiated(true, 75, TUNNEL_PSK | Policy.DISABLEARRIVALCHECK, TUNNEL_PSK);
         for (Sim.Node n : List.of(west, east)) {
             List<KernelRequest.AddSas> adds = n.kernel.stream().filter(k -> k instanceof KernelRequest.AddSas)
                     .map(k -> (KernelRequest.AddSas) k).toList();
@@ -185,16 +184,7 @@ class RoutingTest {
 
     @Test
     void tunnelModeInstallsAnIpipSaFirstInEachGroupAndStatusShowsItsSpi() {
-        sim = new Sim(dir);
-        west = sim.klipsNode("west", "192.0.2.1", 500, PSK, 77);
-        east = sim.klipsNode("east", "192.0.2.2", 500, PSK, 78);
-        for (Sim.Node n : List.of(west, east)) {
-            sim.whack(n, Sim.conn("net", west, "198.51.100.0/24", east, "203.0.113.0/24",
-                    Policy.PSK | Policy.ENCRYPT | Policy.TUNNEL).build());
-            sim.listen(n);
-        }
-        sim.initiate(west, "net");
-        sim.run(Duration.ofSeconds(2));
+        initiated(true, 77, TUNNEL_PSK, TUNNEL_PSK);
         List<KernelRequest.AddSas> adds = west.kernel.stream().filter(k -> k instanceof KernelRequest.AddSas)
                 .map(k -> (KernelRequest.AddSas) k).toList();
         assertEquals(2, adds.size(), west.kernel.toString());
